@@ -1,0 +1,1 @@
+"""Saraburi Provincial Data Platform: ingest, build and publish the provincial warehouse."""

@@ -1,0 +1,24 @@
+"""The declarative registry of agency feeds: one YAML file per feed in ``feeds/``."""
+
+from ingest.registry.model import (
+    AreaSpec,
+    ColumnSpec,
+    ColumnType,
+    FeedSpec,
+    FilenameField,
+    HeaderSpec,
+    RowRule,
+)
+from ingest.registry.loader import RegistryError, load_registry
+
+__all__ = [
+    "AreaSpec",
+    "ColumnSpec",
+    "ColumnType",
+    "FeedSpec",
+    "FilenameField",
+    "HeaderSpec",
+    "RegistryError",
+    "RowRule",
+    "load_registry",
+]
