@@ -1,5 +1,6 @@
 """Thai normalisation: digits, text, Buddhist-Era dates, fiscal years, numbers and area names."""
 
+from ingest.thai.areas import AreaMatch, AreaMatcher
 from ingest.thai.dates import (
     DateStyle,
     format_thai_date,
@@ -20,6 +21,8 @@ from ingest.thai.text import (
 )
 
 __all__ = [
+    "AreaMatch",
+    "AreaMatcher",
     "DateStyle",
     "NormalisationError",
     "arabic_digits_to_thai",
