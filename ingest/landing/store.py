@@ -1,0 +1,224 @@
+"""The raw layer's tables and the one-transaction load of a file into them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from ingest.landing.transform import (
+    LINEAGE_COLUMNS,
+    TYPED,
+    ColumnSource,
+    TransformCounts,
+    build_typed_rows,
+    filename_values,
+    map_columns,
+    output_columns,
+    problem_rows_sql,
+)
+from ingest.readers import FileProblem, IncomingTable, read_incoming
+from ingest.registry import FeedSpec
+from ingest.thai import AreaMatcher
+
+BOOKKEEPING_DDL = """
+create schema if not exists raw;
+create table if not exists raw.ingest_files (
+    source varchar not null, file_name varchar not null, file_sha256 varchar not null,
+    delivered_path varchar, encoding varchar, rows_loaded bigint, rows_quarantined bigint,
+    rows_skipped bigint, status varchar, loaded_at timestamp,
+    primary key (source, file_name)
+);
+create table if not exists raw.ingest_quarantine (
+    source varchar, file_name varchar, file_sha256 varchar, row_number bigint,
+    column_name varchar, raw_value varchar, reason_th varchar, reason_en varchar,
+    record varchar, loaded_at timestamp
+);
+create table if not exists raw.ingest_area_matches (
+    source varchar, file_name varchar, area_text varchar, amphoe_text varchar,
+    tambon_code varchar, method varchar, confidence double, best_candidate varchar,
+    row_count bigint
+);
+create table if not exists raw.ingest_runs (
+    run_id varchar primary key, started_at timestamp, finished_at timestamp,
+    files_seen bigint, files_loaded bigint, files_failed bigint, rows_loaded bigint,
+    rows_quarantined bigint
+);
+create table if not exists raw.ingest_run_files (
+    run_id varchar, source varchar, file_name varchar, delivered_path varchar, status varchar,
+    rows_loaded bigint, rows_quarantined bigint, rows_skipped bigint, message_th varchar,
+    message_en varchar, seconds double
+);
+create table if not exists raw.ingest_feeds (
+    feed_name varchar primary key, title_th varchar, title_en varchar, owner varchar,
+    grain varchar, cadence_days integer, file_pattern varchar
+);
+"""
+
+
+def ensure_bookkeeping(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(BOOKKEEPING_DDL)
+
+
+def ensure_feed_table(con: duckdb.DuckDBPyConnection, feed: FeedSpec) -> None:
+    """Create the feed's raw table; refuse to load into one whose columns no longer match."""
+    wanted = [*output_columns(feed), *LINEAGE_COLUMNS]
+    existing = con.execute(
+        "select column_name, data_type from information_schema.columns "
+        "where table_schema = 'raw' and table_name = ? order by ordinal_position",
+        [feed.raw_table],
+    ).fetchall()
+    if not existing:
+        columns = ", ".join(f"{name} {sql_type}" for name, sql_type in wanted)
+        con.execute(f"create table raw.{feed.raw_table} ({columns})")
+        return
+    if [(n, t.upper()) for n, t in existing] != [(n, t.upper()) for n, t in wanted]:
+        raise FileProblem(
+            f"โครงสร้างตาราง raw.{feed.raw_table} ไม่ตรงกับทะเบียนข้อมูลที่แก้ไข "
+            f"ให้รัน 'saraburi ingest --rebuild {feed.name}'",
+            f"raw.{feed.raw_table} no longer matches its registry entry; "
+            f"run 'saraburi ingest --rebuild {feed.name}' to reload it",
+        )
+
+
+def record_feeds(con: duckdb.DuckDBPyConnection, feeds: list[FeedSpec]) -> None:
+    con.execute("delete from raw.ingest_feeds")
+    con.executemany(
+        "insert into raw.ingest_feeds values (?, ?, ?, ?, ?, ?, ?)",
+        [
+            [f.name, f.title_th, f.title_en, f.owner, f.grain, f.cadence_days, f.file_pattern]
+            for f in feeds
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    feed: FeedSpec
+    path: Path
+    delivered_path: str
+    sha256: str
+
+
+def load_file(
+    con: duckdb.DuckDBPyConnection,
+    identity: FileIdentity,
+    matcher: AreaMatcher,
+    loaded_at: dt.datetime,
+) -> tuple[TransformCounts, str]:
+    """Load one file in one transaction, replacing an earlier version of the same file name.
+
+    Returns the counts and the detected encoding. On any error the transaction is rolled back,
+    so the raw layer holds either the whole new file or exactly what it held before.
+    """
+    feed = identity.feed
+    name_values = filename_values(feed, identity.path.name)
+    incoming = read_incoming(con, identity.path, feed)
+    sources = map_columns(feed, incoming)
+    con.execute("begin transaction")
+    try:
+        ensure_feed_table(con, feed)
+        build_typed_rows(con, feed, sources, matcher if feed.area else None)
+        counts = _store(con, identity, incoming, sources, name_values, loaded_at)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return counts, incoming.encoding
+
+
+def _store(
+    con: duckdb.DuckDBPyConnection,
+    identity: FileIdentity,
+    incoming: IncomingTable,
+    sources: list[ColumnSource],
+    name_values: dict[str, object],
+    loaded_at: dt.datetime,
+) -> TransformCounts:
+    feed = identity.feed
+    key = [feed.name, identity.path.name]
+    con.execute(
+        f"create or replace temp table problems as {problem_rows_sql(feed, sources)}"
+        if sources
+        else "create or replace temp table problems (_row_number bigint)"
+    )
+    con.execute(f"delete from raw.{feed.raw_table} where _source = ? and _file_name = ?", key)
+    for table in ("ingest_quarantine", "ingest_area_matches"):
+        con.execute(f"delete from raw.{table} where source = ? and file_name = ?", key)
+
+    canonical = list(feed.columns)
+    name_params = list(name_values.values())
+    name_selects = [f"?::{t} as {n}" for n, t in output_columns(feed) if n in name_values]
+    extra = [s.into for s in feed.sections]
+    if feed.area is not None:
+        extra += ["tambon_code", "amphoe_code", "area_match_method", "area_match_confidence"]
+    select_list = ", ".join(canonical + name_selects + extra)
+    con.execute(
+        f"""
+        insert into raw.{feed.raw_table}
+        select {select_list}, ?, ?, ?, ?::timestamp, _row_number
+        from {TYPED}
+        where not is_blank and not is_skipped and not is_section
+          and _row_number not in (select _row_number from problems)
+        order by _row_number
+        """,
+        [*name_params, feed.name, identity.path.name, identity.sha256, loaded_at],
+    )
+    header_names = [s.spec.headers[0] for s in sources]
+    raw_record = ", ".join(
+        f"?, {s.name}__raw" for s in sources
+    )  # header texts are bound, never spliced
+    con.execute(
+        f"""
+        insert into raw.ingest_quarantine
+        select ?, ?, ?, p._row_number, p.column_name, left(p.raw_value, 500), p.reason_th,
+               p.reason_en, json_object({raw_record})::varchar, ?::timestamp
+        from problems p join {TYPED} t using (_row_number)
+        """,
+        [feed.name, identity.path.name, identity.sha256, *header_names, loaded_at],
+    )
+    con.executemany(
+        "insert into raw.ingest_quarantine values (?, ?, ?, ?, 'record', ?, ?, ?, null, ?)",
+        [
+            [feed.name, identity.path.name, identity.sha256, r.row_number, r.text, r.reason_th,
+             r.reason_en, loaded_at]
+            for r in incoming.rejects
+        ],
+    )
+    if feed.area is not None:
+        amphoe = feed.area.amphoe or "null"
+        con.execute(
+            f"""
+            insert into raw.ingest_area_matches
+            select ?, ?, {feed.area.tambon}, {amphoe}, tambon_code, area_match_method,
+                   area_match_confidence, area_best_candidate, count(*)
+            from {TYPED} where not is_blank and not is_skipped and not is_section
+            group by all
+            """,
+            key,
+        )
+    (records, blank, skipped, sections, loaded) = con.execute(
+        f"""
+        select count(*), count(*) filter (is_blank),
+               count(*) filter (is_skipped and not is_blank),
+               count(*) filter (is_section and not is_blank and not is_skipped),
+               (select count(*) from raw.{feed.raw_table} where _source = ? and _file_name = ?)
+        from {TYPED}
+        """,
+        key,
+    ).fetchone() or (0, 0, 0, 0, 0)
+    quarantined = len(incoming.rejects) + (
+        con.execute("select count(distinct _row_number) from problems").fetchone() or (0,)
+    )[0]
+    counts = TransformCounts(records, blank, skipped, sections, quarantined, loaded)
+    con.execute(
+        "insert or replace into raw.ingest_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            feed.name, identity.path.name, identity.sha256, identity.delivered_path,
+            incoming.encoding, loaded, quarantined, blank + skipped + sections, "loaded",
+            loaded_at,
+        ],
+    )
+    return counts

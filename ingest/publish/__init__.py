@@ -1,0 +1,11 @@
+"""Build the warehouse with dbt into a new versioned file and publish it atomically."""
+
+from ingest.publish.builds import (
+    BuildFailed,
+    BuildResult,
+    build_and_publish,
+    current_build,
+    published_builds,
+)
+
+__all__ = ["BuildFailed", "BuildResult", "build_and_publish", "current_build", "published_builds"]
