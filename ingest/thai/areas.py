@@ -37,6 +37,12 @@ _CACHE_SIZE = 1 << 16
 
 _MUEANG_TH = "เมือง"
 _MUEANG_EN = ("mueang", "muang", "meuang")
+# English level words ("Amphoe Mueang", "Tambon Tan Diao"); Thai ones are in AREA_PREFIXES.
+_ENGLISH_LEVEL = re.compile(
+    r"^(?:(?:king\s+)?amphoe|amphur|amphoe|tambon|khet|khwaeng|changwat|"
+    r"(?:sub\s*-?\s*)?district)\b\.?\s*",
+    re.IGNORECASE,
+)
 # Characters that do not distinguish names: spaces, dots, hyphens, apostrophes, brackets.
 _NOISE = re.compile(r"[\s.\-'’()]+")
 
@@ -64,6 +70,13 @@ def _index(entries: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
         if key and code not in index.get(key, ()):
             index[key] = (*index.get(key, ()), code)
     return index
+
+
+def _stripped(text: str) -> str:
+    """Text without its Thai area prefix or English level word."""
+    thai = strip_area_prefix(text)
+    english = _ENGLISH_LEVEL.sub("", thai)
+    return english or thai
 
 
 def _unmatched(candidates: tuple[str, ...] = ()) -> AreaMatch:
@@ -155,12 +168,12 @@ class AreaMatcher:
     def _match_amphoe_uncached(self, text: str | None) -> str | None:
         if text is None:
             return None
-        for key in dict.fromkeys((_key(text), _key(strip_area_prefix(text)))):
+        for key in dict.fromkeys((_key(text), _key(_stripped(text)))):
             codes = self._amphoe_index.get(key, ())
             if len(codes) == 1:
                 return codes[0]
         scores = _best_scores(
-            _key(strip_area_prefix(text)),
+            _key(_stripped(text)),
             ((code, (key,)) for key, codes in self._amphoe_index.items() for code in codes),
         )
         if not scores or scores[0][1] < AMPHOE_FUZZY_THRESHOLD:
@@ -191,7 +204,7 @@ class AreaMatcher:
             if amphoe_code is None
             else (lambda code: self._tambons[code][2] == amphoe_code)
         )
-        stripped_key = _key(strip_area_prefix(tambon_text))
+        stripped_key = _key(_stripped(tambon_text))
         attempts: list[tuple[str, MatchMethod, float]] = [(key, "exact", 1.0)]
         if stripped_key != key:
             attempts.append((stripped_key, "prefix_stripped", PREFIX_STRIPPED_CONFIDENCE))
