@@ -30,7 +30,7 @@ class Settings:
     @property
     def raw_path(self) -> Path:
         """The raw layer: one DuckDB file that ingest writes and dbt reads."""
-        return self.warehouse_dir / "raw.duckdb"
+        return self.warehouse_dir / "raw_layer.duckdb"
 
     @property
     def builds_dir(self) -> Path:

@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from ingest.landing.values import FAST_PATHS, SQL_TYPES, type_values
+from ingest.landing.values import SQL_TYPES, fast_sql, type_values
 from ingest.readers import FileProblem, IncomingTable
 from ingest.readers.header import header_key
 from ingest.readers.tables import INCOMING
@@ -151,13 +151,11 @@ def _typed_column(
     cell = f"i.c{source.index}"
     missing = ", ".join(literal(m) for m in spec.missing)
     is_missing = f"trim({cell}) in ({missing})" if missing else "false"
-    fast = FAST_PATHS.get(spec.type)
-    fast_condition = fast[0].format(c=cell) if fast else "false"
-    fast_value = fast[1].format(c=cell) if fast else "null"
-    slow_cell = f"c{source.index}"
+    fast_condition, fast_value = fast_sql(spec.type, cell)
+    bare_condition, _ = fast_sql(spec.type, f"c{source.index}")
     slow = con.execute(
-        f"select distinct {slow_cell} from {INCOMING} "
-        f"where {slow_cell} is not null and not ({fast_condition.replace('i.', '')})"
+        f"select distinct c{source.index} from {INCOMING} "
+        f"where c{source.index} is not null and not ({bare_condition})"
     ).fetchall()
     lookup = f"lookup_{name}"
     con.register(lookup, type_values((row[0] for row in slow), spec.type, spec.missing))

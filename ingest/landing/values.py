@@ -42,19 +42,21 @@ ARROW_TYPES: dict[ColumnType, pa.DataType] = {
 
 _PLAIN_NUMBER = r"-?[0-9]+(\.[0-9]+)?"
 _GROUPED_NUMBER = r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?"
-_CLEAN_TEXT = r"[^\s\x{200b}\x{200c}\x{200d}\x{2060}\x{feff}]+( [^\s\x{200b}\x{200c}\x{200d}\x{2060}\x{feff}]+)*"
+_WORD = r"[^\s\x{200b}\x{200c}\x{200d}\x{2060}\x{feff}]+"
+_CLEAN_TEXT = _WORD + "( " + _WORD + ")*"
 
-# SQL that types the well-formed cells directly: (condition on {c}, value expression of {c}).
+# SQL that types the well-formed cells directly: (condition on {c}, value expression of {c});
+# "{c}" is replaced by the cell's column (plain text replacement, not str.format).
 # The condition must only accept texts the Python rule would turn into the same value.
 FAST_PATHS: dict[ColumnType, tuple[str, str]] = {
     ColumnType.TEXT: (
-        f"regexp_full_match({{c}}, '{_CLEAN_TEXT}') and nfc_normalize({{c}}) = {{c}}",
+        "regexp_full_match({c}, '" + _CLEAN_TEXT + "') and nfc_normalize({c}) = {c}",
         "{c}",
     ),
     ColumnType.CODE: ("regexp_full_match({c}, '[0-9]+')", "{c}"),
-    ColumnType.INTEGER: ("regexp_full_match({c}, '-?[0-9]{{1,18}}')", "cast({c} as bigint)"),
+    ColumnType.INTEGER: ("regexp_full_match({c}, '-?[0-9]{1,18}')", "cast({c} as bigint)"),
     ColumnType.DECIMAL: (
-        f"regexp_full_match({{c}}, '{_PLAIN_NUMBER}|{_GROUPED_NUMBER}')",
+        "regexp_full_match({c}, '" + _PLAIN_NUMBER + "|" + _GROUPED_NUMBER + "')",
         "cast(replace({c}, ',', '') as double)",
     ),
 }
@@ -101,3 +103,9 @@ def type_values(values: Iterable[str], column_type: ColumnType, missing: Iterabl
             "reason_en": pa.array(reasons_en, pa.string()),
         }
     )
+
+
+def fast_sql(column_type: ColumnType, cell: str) -> tuple[str, str]:
+    """The fast-path (condition, value) SQL for ``cell``, or a condition that never holds."""
+    condition, value = FAST_PATHS.get(column_type, ("false", "null"))
+    return condition.replace("{c}", cell), value.replace("{c}", cell)

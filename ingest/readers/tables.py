@@ -72,28 +72,77 @@ def _load_csv(
     skip = header.last_row_index + 1
     con.execute("drop table if exists incoming_rejects; drop table if exists incoming_scans")
     con.execute(
-        f"""
-        create or replace temp table {INCOMING} as
-        select (row_number() over () + ?)::bigint as _row_number, *
+        """
+        create or replace temp table incoming_records as
+        select row_number() over ()::bigint as _record, *
         from read_csv(?, skip = ?, header = false, columns = ?, delim = ?, quote = '"',
                       escape = '"', auto_detect = false, strict_mode = true,
                       ignore_errors = true, store_rejects = true,
                       rejects_table = 'incoming_rejects', rejects_scan = 'incoming_scans')
         """,
-        [skip, str(path), skip, columns, delimiter],
+        [str(path), skip, columns, delimiter],
     )
-    rows = con.execute(
+    rejected = con.execute(
         "select line, error_type, coalesce(csv_line, '') from incoming_rejects order by line"
     ).fetchall()
+    holes = sorted({*_empty_lines(path, after=skip), *(int(line) for line, _, _ in rejected)})
+    _number_lines(con, skip, holes)
     return tuple(
         Reject(
             row_number=int(line),
             reason_th=f"จำนวนคอลัมน์ไม่ตรงกับหัวตาราง ({error_type})",
             reason_en=f"the record does not fit the header's columns ({error_type})",
-            text=str(text)[:500],
+            text=str(text).strip()[:500],
         )
-        for line, error_type, text in rows
+        for line, error_type, text in rejected
     )
+
+
+def _empty_lines(path: Path, after: int) -> list[int]:
+    """1-based numbers of the empty lines after line ``after``: DuckDB drops them silently."""
+    found: list[int] = []
+    last_content = 0
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip(b"\r\n"):
+                last_content = number
+            elif number > after:
+                found.append(number)
+    return [line for line in found if line < last_content]
+
+
+def _number_lines(con: duckdb.DuckDBPyConnection, header_lines: int, holes: list[int]) -> None:
+    """Give each record its line in the file, stepping over empty and rejected lines.
+
+    Record k sits on line header_lines + k + j, where j counts the holes before it; hole i (in
+    order) precedes record k exactly when k >= hole_i - header_lines - i + 1.
+    """
+    # Consecutive holes share a threshold; the last of them counts them all.
+    thresholds = {h - header_lines - i + 1: i for i, h in enumerate(holes, start=1)}
+    con.register(
+        "incoming_holes",
+        pa.table(
+            {
+                "threshold": pa.array(list(thresholds), pa.int64()),
+                "holes_before": pa.array(list(thresholds.values()), pa.int64()),
+            }
+        ),
+    )
+    try:
+        con.execute(
+            f"""
+            create or replace temp table {INCOMING} as
+            select (r._record + ? + coalesce(h.holes_before, 0))::bigint as _row_number,
+                   r.* exclude (_record)
+            from incoming_records r
+            asof left join incoming_holes h on r._record >= h.threshold
+            order by r._record
+            """,
+            [header_lines],
+        )
+    finally:
+        con.unregister("incoming_holes")
+    con.execute("drop table incoming_records")
 
 
 def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, feed: FeedSpec) -> IncomingTable:
