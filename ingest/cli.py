@@ -17,7 +17,7 @@ from rich.table import Table
 from ingest.landing.reference import load_references
 from ingest.landing.run import FAILED, UNKNOWN, FileOutcome, RunReport, discover, run_ingest
 from ingest.publish import BuildFailed, build_and_publish, current_build, published_builds
-from ingest.registry import RegistryError, load_registry
+from ingest.registry import FeedSpec, RegistryError, load_registry
 from ingest.settings import PROJECT_ROOT, Settings, load_settings
 from ingest.thai import AreaMatcher
 
@@ -89,7 +89,9 @@ def _print_report(report: RunReport) -> None:
     )
 
 
-def ingest_landing(settings: Settings, landing: Path, rebuild: list[str] | None = None) -> RunReport:
+def ingest_landing(
+    settings: Settings, landing: Path, rebuild: list[str] | None = None
+) -> RunReport:
     """Land references and every new or changed file; shared by `ingest` and `pipeline`."""
     try:
         feeds = load_registry()
@@ -128,7 +130,7 @@ def ingest_landing(settings: Settings, landing: Path, rebuild: list[str] | None 
     return report
 
 
-def _drop_feed(con: duckdb.DuckDBPyConnection, name: str, feeds: dict[str, object]) -> None:
+def _drop_feed(con: duckdb.DuckDBPyConnection, name: str, feeds: dict[str, FeedSpec]) -> None:
     if name not in feeds:
         console.print(f"[red]unknown feed {name!r}; known: {', '.join(feeds)}[/]")
         raise typer.Exit(2)

@@ -56,15 +56,19 @@ def load_references(
 
 def _load_areas(con: duckdb.DuckDBPyConnection, matcher: AreaMatcher) -> int:
     province = geothai.province(PROVINCE_CODE)
-    rows = [(province.code, "province", None, province.name_th, province.name_en)]
-    rows += [(code, "amphoe", province.code, th, en) for code, (th, en) in matcher.amphoes.items()]
-    rows += [
-        (code, "tambon", amphoe, th, en) for code, (th, en, amphoe) in matcher.tambons.items()
+    if province is None:
+        raise LookupError(f"geothai has no province {PROVINCE_CODE}")
+    rows: list[tuple[str, str, str | None, str, str]] = [
+        (province.code, "province", None, province.name_th, province.name_en)
     ]
+    rows += [(code, "amphoe", province.code, th, en) for code, (th, en) in matcher.amphoes.items()]
+    rows += [(code, "tambon", amphoe, th, en) for code, (th, en, amphoe) in matcher.tambons.items()]
     table = pa.table(
         {
             name: pa.array([row[i] for row in rows], pa.string())
-            for i, name in enumerate(("area_code", "area_level", "parent_code", "name_th", "name_en"))
+            for i, name in enumerate(
+                ("area_code", "area_level", "parent_code", "name_th", "name_en")
+            )
         }
     )
     con.register("ref_areas_arrow", table)

@@ -149,13 +149,20 @@ def _ingest_one(
     previous = known.get((feed.name, path.name))
     if previous == sha:
         return FileOutcome(
-            feed.name, path.name, delivered, UNCHANGED,
-            message_th="โหลดแล้ว เนื้อหาไม่เปลี่ยน", message_en="already loaded, content unchanged",
+            feed.name,
+            path.name,
+            delivered,
+            UNCHANGED,
+            message_th="โหลดแล้ว เนื้อหาไม่เปลี่ยน",
+            message_en="already loaded, content unchanged",
         )
     twin = seen_hashes.get((feed.name, sha))
     if twin is not None and twin != path.name:
         return FileOutcome(
-            feed.name, path.name, delivered, DUPLICATE,
+            feed.name,
+            path.name,
+            delivered,
+            DUPLICATE,
             message_th=f"เนื้อหาซ้ำกับไฟล์ {twin} ที่โหลดแล้ว",
             message_en=f"same content as already loaded file {twin}",
         )
@@ -175,8 +182,12 @@ def _ingest_one(
     if counts.quarantined:
         message_en += f", {counts.quarantined} quarantined"
     return FileOutcome(
-        feed.name, path.name, delivered, status,
-        rows_loaded=counts.loaded, rows_quarantined=counts.quarantined,
+        feed.name,
+        path.name,
+        delivered,
+        status,
+        rows_loaded=counts.loaded,
+        rows_quarantined=counts.quarantined,
         rows_skipped=counts.blank + counts.skipped + counts.sections,
         message_th="แทนที่ไฟล์ฉบับก่อน (ส่งซ้ำฉบับแก้ไข)" if previous else "",
         message_en=message_en + ("; replaced the earlier version" if previous else ""),
@@ -188,7 +199,12 @@ def _failed(
     feed: FeedSpec, path: Path, delivered: str, th: str, en: str, started: float
 ) -> FileOutcome:
     return FileOutcome(
-        feed.name, path.name, delivered, FAILED, message_th=th, message_en=en,
+        feed.name,
+        path.name,
+        delivered,
+        FAILED,
+        message_th=th,
+        message_en=en,
         seconds=time.perf_counter() - started,
     )
 
@@ -198,19 +214,34 @@ def _store_report(con: duckdb.DuckDBPyConnection, report: RunReport) -> None:
     con.execute(
         "insert into raw.ingest_runs values (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            report.run_id, report.started_at, report.finished_at, len(report.files),
-            report.count(LOADED, REPLACED), report.count(FAILED, UNKNOWN), report.rows_loaded,
+            report.run_id,
+            report.started_at,
+            report.finished_at,
+            len(report.files),
+            report.count(LOADED, REPLACED),
+            report.count(FAILED, UNKNOWN),
+            report.rows_loaded,
             report.rows_quarantined,
         ],
     )
-    con.executemany(
-        "insert into raw.ingest_run_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
+    if report.files:
+        con.executemany(
+            "insert into raw.ingest_run_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                report.run_id, f.source, f.file_name, f.delivered_path, f.status, f.rows_loaded,
-                f.rows_quarantined, f.rows_skipped, f.message_th, f.message_en, f.seconds,
-            ]
-            for f in report.files
-        ],
-    )
+                [
+                    report.run_id,
+                    f.source,
+                    f.file_name,
+                    f.delivered_path,
+                    f.status,
+                    f.rows_loaded,
+                    f.rows_quarantined,
+                    f.rows_skipped,
+                    f.message_th,
+                    f.message_en,
+                    f.seconds,
+                ]
+                for f in report.files
+            ],
+        )
     con.execute("commit")

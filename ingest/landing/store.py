@@ -179,14 +179,23 @@ def _store(
         """,
         [feed.name, identity.path.name, identity.sha256, *header_names, loaded_at],
     )
-    con.executemany(
-        "insert into raw.ingest_quarantine values (?, ?, ?, ?, 'record', ?, ?, ?, null, ?)",
-        [
-            [feed.name, identity.path.name, identity.sha256, r.row_number, r.text, r.reason_th,
-             r.reason_en, loaded_at]
-            for r in incoming.rejects
-        ],
-    )
+    if incoming.rejects:
+        con.executemany(
+            "insert into raw.ingest_quarantine values (?, ?, ?, ?, 'record', ?, ?, ?, null, ?)",
+            [
+                [
+                    feed.name,
+                    identity.path.name,
+                    identity.sha256,
+                    r.row_number,
+                    r.text,
+                    r.reason_th,
+                    r.reason_en,
+                    loaded_at,
+                ]
+                for r in incoming.rejects
+            ],
+        )
     if feed.area is not None:
         amphoe = feed.area.amphoe or "null"
         con.execute(
@@ -209,15 +218,23 @@ def _store(
         """,
         key,
     ).fetchone() or (0, 0, 0, 0, 0)
-    quarantined = len(incoming.rejects) + (
-        con.execute("select count(distinct _row_number) from problems").fetchone() or (0,)
-    )[0]
+    quarantined = (
+        len(incoming.rejects)
+        + (con.execute("select count(distinct _row_number) from problems").fetchone() or (0,))[0]
+    )
     counts = TransformCounts(records, blank, skipped, sections, quarantined, loaded)
     con.execute(
         "insert or replace into raw.ingest_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            feed.name, identity.path.name, identity.sha256, identity.delivered_path,
-            incoming.encoding, loaded, quarantined, blank + skipped + sections, "loaded",
+            feed.name,
+            identity.path.name,
+            identity.sha256,
+            identity.delivered_path,
+            incoming.encoding,
+            loaded,
+            quarantined,
+            blank + skipped + sections,
+            "loaded",
             loaded_at,
         ],
     )

@@ -49,12 +49,14 @@ def literal(text: str) -> str:
 def map_columns(feed: FeedSpec, incoming: IncomingTable) -> list[ColumnSource]:
     """Find each canonical column in the header; a missing required column fails the file."""
     positions: dict[str, int] = {}
-    for index, name in enumerate(incoming.header):
-        positions.setdefault(header_key(name), index)
+    for position, header in enumerate(incoming.header):
+        positions.setdefault(header_key(header), position)
     sources: list[ColumnSource] = []
     missing: list[str] = []
     for name, spec in feed.columns.items():
-        index = next((positions[k] for k in map(header_key, spec.headers) if k in positions), None)
+        index = next(
+            (positions[k] for k in map(header_key, spec.headers) if k in positions), None
+        )
         if index is None and spec.required:
             missing.append(f"{spec.headers[0]} ({name})")
         sources.append(ColumnSource(name, spec, index))
@@ -127,8 +129,8 @@ def build_typed_rows(
     con.execute(
         f"""
         create or replace temp table {TYPED} as
-        select *, ({all_null}) as is_blank, ({skip or 'false'}) as is_skipped,
-               ({' or '.join(headings) or 'false'}) as is_section {''.join(section_cols)}
+        select *, ({all_null}) as is_blank, ({skip or "false"}) as is_skipped,
+               ({" or ".join(headings) or "false"}) as is_section {"".join(section_cols)}
         from typed_base
         """
     )
@@ -208,7 +210,7 @@ def _resolve_areas(con: duckdb.DuckDBPyConnection, feed: FeedSpec, matcher: Area
         from {TYPED} t
         left join area_lookup a
           on a.tambon_text is not distinct from t.{tambon}
-         and a.amphoe_text is not distinct from {('t.' + amphoe) if amphoe else 'null'}
+         and a.amphoe_text is not distinct from {("t." + amphoe) if amphoe else "null"}
         """
     )
     con.unregister("area_lookup")

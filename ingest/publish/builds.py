@@ -150,8 +150,12 @@ def _record_build(
             "insert into meta.dbt_results values (?, ?, ?, ?, ?, ?)",
             [
                 [
-                    r["unique_id"], r["unique_id"].split(".")[0], r["status"],
-                    int(float(r["failures"])), r["message"][:1000], float(r["execution_time"]),
+                    r["unique_id"],
+                    r["unique_id"].split(".")[0],
+                    r["status"],
+                    int(float(r["failures"])),
+                    r["message"][:1000],
+                    float(r["execution_time"]),
                 ]
                 for r in results
             ],

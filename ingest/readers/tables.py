@@ -43,7 +43,7 @@ class IncomingTable:
 
 
 def read_incoming(con: duckdb.DuckDBPyConnection, path: Path, feed: FeedSpec) -> IncomingTable:
-    """Create the temp table ``incoming`` from ``path``; raise :class:`FileProblem` if unreadable."""
+    """Create the temp table ``incoming`` from ``path``; :class:`FileProblem` if unreadable."""
     if path.stat().st_size == 0:
         raise FileProblem("ไฟล์ว่างเปล่า", "the file is empty")
     if feed.format == "xlsx":
@@ -210,5 +210,3 @@ def _cell_text(value: object) -> Cell:
 
 def detected_encoding_name(encoding: Detected) -> str:
     return {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp874": "TIS-620/cp874"}[encoding]
-
-

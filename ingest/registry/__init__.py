@@ -1,5 +1,6 @@
 """The declarative registry of agency feeds: one YAML file per feed in ``feeds/``."""
 
+from ingest.registry.loader import RegistryError, load_registry
 from ingest.registry.model import (
     AreaSpec,
     ColumnSpec,
@@ -9,7 +10,6 @@ from ingest.registry.model import (
     HeaderSpec,
     RowRule,
 )
-from ingest.registry.loader import RegistryError, load_registry
 
 __all__ = [
     "AreaSpec",

@@ -52,7 +52,7 @@ class FilenameField(_Strict):
 
 
 class HeaderSpec(_Strict):
-    """Where the header is: the first row (within ``scan_rows``) holding a cell equal to ``match``."""
+    """The header is the first row (within ``scan_rows``) holding a cell equal to ``match``."""
 
     match: str
     rows: int = Field(default=1, ge=1, le=2)

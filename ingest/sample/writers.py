@@ -1,0 +1,81 @@
+"""Byte-for-byte reproducible CSV and XLSX files."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
+
+Encoding = Literal["utf-8", "utf-8-sig", "cp874"]
+
+# Every timestamp inside a workbook: document properties and zip entries.
+FIXED_TIME = dt.datetime(2025, 1, 1, 0, 0, 0)
+_ZIP_TIME = (2025, 1, 1, 0, 0, 0)
+
+
+def csv_text(rows: Iterable[Sequence[object]], *, newline: str = "\n") -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator=newline)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def write_csv(
+    path: Path,
+    rows: Iterable[Sequence[object]],
+    *,
+    encoding: Encoding,
+    newline: str = "\n",
+) -> None:
+    """Write rows (preamble, header and records alike) in ``encoding``; cp874 must encode all."""
+    text = csv_text(rows, newline=newline)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding))
+
+
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip whose entries all carry one timestamp, so equal content gives equal bytes."""
+
+    def writestr(
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: Any,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        if isinstance(zinfo_or_arcname, str):
+            info = zipfile.ZipInfo(zinfo_or_arcname, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            zinfo_or_arcname = info
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(
+        self,
+        filename: Any,
+        arcname: Any = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        with open(filename, "rb") as handle:
+            self.writestr(str(arcname or filename), handle.read(), compress_type, compresslevel)
+
+
+def save_workbook(workbook: Workbook, path: Path) -> None:
+    """Save without the current time anywhere inside the file."""
+    workbook.properties.creator = "ingest.sample"
+    workbook.properties.created = FIXED_TIME
+    workbook.properties.modified = FIXED_TIME
+    workbook.properties.lastModifiedBy = "ingest.sample"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    with _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    path.write_bytes(buffer.getvalue())
