@@ -72,7 +72,8 @@ def build_and_publish(
             f"no raw layer at {settings.raw_path}: run 'saraburi ingest' first"
         )
     settings.builds_dir.mkdir(parents=True, exist_ok=True)
-    version = now().strftime("%Y%m%dT%H%M%S%f")
+    built_at = now()
+    version = built_at.strftime("%Y%m%dT%H%M%S%f")
     path = settings.builds_dir / f"warehouse_{version}.duckdb"
     target = PROJECT_ROOT / "target" / "builds" / version
     started = time.perf_counter()
@@ -92,12 +93,12 @@ def build_and_publish(
         _discard(path)
         failing = [r for r in results if r["status"] not in ("success", "pass", "skipped")]
         detail = "; ".join(f"{r['unique_id']}: {r['status']}" for r in failing[:10])
-        tail = "\n".join(process.stdout.splitlines()[-15:])
+        tail = "\n".join((process.stdout + process.stderr).splitlines()[-15:])
         raise BuildFailed(
             "dbt build ไม่ผ่าน คลังข้อมูลที่เผยแพร่อยู่ยังคงเดิม / dbt build failed, the published "
             f"warehouse is unchanged. {detail or ''}\n{tail}"
         )
-    _record_build(path, version, now(), results)
+    _record_build(path, version, built_at, results)
     _publish(settings, path, version)
     pruned = _prune(settings, keep=path)
     seconds = time.perf_counter() - started
