@@ -6,7 +6,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from ingest.sample import feed_population
+from ingest.sample import feed_households, feed_population
 from ingest.sample.areas import PointSampler, load_areas
 from ingest.sample.context import Progress, SampleContext
 from ingest.sample.periods import fiscal_years, volume_factor
@@ -15,7 +15,10 @@ from ingest.settings import load_settings
 
 FeedGenerator = Callable[[SampleContext], FeedLog]
 
-GENERATORS: tuple[FeedGenerator, ...] = (feed_population.generate,)
+GENERATORS: tuple[FeedGenerator, ...] = (
+    feed_population.generate,
+    feed_households.generate,
+)
 
 
 def generate_sample(
