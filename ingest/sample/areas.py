@@ -62,6 +62,7 @@ class Tambon:
     name_th: str
     name_en: str
     amphoe_code: str
+    postal_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,7 @@ def load_areas(lao_reference: Path) -> Areas:
     amphoes = []
     for district in sorted(geothai.districts(PROVINCE_CODE), key=lambda d: d.code):
         tambons = tuple(
-            Tambon(s.code, s.name_th, s.name_en, district.code)
+            Tambon(s.code, s.name_th, s.name_en, district.code, (s.postal_codes or ("",))[0])
             for s in sorted(geothai.subdistricts(district.code), key=lambda s: s.code)
         )
         amphoes.append(Amphoe(district.code, district.name_th, district.name_en, tambons))

@@ -123,6 +123,15 @@ def pick_special(
     return chosen
 
 
+def misspellable(codes: Sequence[str], names: AreaNames) -> Callable[[int, str], bool]:
+    """For :func:`pick_special`: a "misspelt" row needs a tambon with a known slip."""
+
+    def eligible(index: int, kind: str) -> bool:
+        return kind != "misspelt" or names.can_misspell(codes[index])
+
+    return eligible
+
+
 class AreaNames:
     """Writes tambon/amphoe names the way clerks do and counts each variant per file."""
 

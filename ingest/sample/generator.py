@@ -6,7 +6,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from ingest.sample import feed_households, feed_population
+from ingest.sample import feed_households, feed_population, feed_traffy
 from ingest.sample.areas import PointSampler, load_areas
 from ingest.sample.context import Progress, SampleContext
 from ingest.sample.periods import fiscal_years, volume_factor
@@ -18,6 +18,7 @@ FeedGenerator = Callable[[SampleContext], FeedLog]
 GENERATORS: tuple[FeedGenerator, ...] = (
     feed_population.generate,
     feed_households.generate,
+    feed_traffy.generate,
 )
 
 
