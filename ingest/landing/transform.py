@@ -19,7 +19,13 @@ from ingest.readers import FileProblem, IncomingTable
 from ingest.readers.header import header_key
 from ingest.readers.tables import INCOMING
 from ingest.registry import ColumnSpec, ColumnType, FeedSpec
-from ingest.thai import AreaMatcher, parse_be_year_month, parse_code, parse_integer
+from ingest.thai import (
+    AreaMatcher,
+    clean_text,
+    parse_be_year_month,
+    parse_code,
+    parse_integer,
+)
 
 TYPED = "typed_rows"
 
@@ -54,9 +60,7 @@ def map_columns(feed: FeedSpec, incoming: IncomingTable) -> list[ColumnSource]:
     sources: list[ColumnSource] = []
     missing: list[str] = []
     for name, spec in feed.columns.items():
-        index = next(
-            (positions[k] for k in map(header_key, spec.headers) if k in positions), None
-        )
+        index = next((positions[k] for k in map(header_key, spec.headers) if k in positions), None)
         if index is None and spec.required:
             missing.append(f"{spec.headers[0]} ({name})")
         sources.append(ColumnSource(name, spec, index))
@@ -101,16 +105,19 @@ def build_typed_rows(
     sources: list[ColumnSource],
     matcher: AreaMatcher | None,
 ) -> None:
-    """Create temp table ``typed_rows``: typed values, per-column problems, skip/section flags."""
+    """Create temp table ``typed_rows``: typed values, per-column problems, skip/section flags.
+
+    One statement over ``incoming``: each column joins the lookup of its distinct irregular
+    texts (typed in Python); regular texts are typed in SQL; the area lookup joins last.
+    """
     selects = ["i._row_number"]
     joins: list[str] = []
+    lookups: list[str] = []
+    irregular = _irregular_texts(con, sources)
     for source in sources:
-        selects.extend(_typed_column(con, source, joins))
-    con.execute(
-        f"create or replace temp table typed_base as select {', '.join(selects)} "
-        f"from {INCOMING} i {' '.join(joins)}"
-    )
-    _drop_lookups(con, sources)
+        selects.extend(_typed_column(con, source, irregular.get(source.name, []), joins, lookups))
+    if feed.area is not None and matcher is not None:
+        selects.extend(_area_columns(con, feed, sources, matcher, joins, lookups))
     names = [s.name for s in sources]
     all_null = " and ".join(f"{n} is null and {n}__reason_en is null" for n in names)
     skip = " or ".join(
@@ -126,20 +133,54 @@ def build_typed_rows(
             f"over (order by _row_number rows between unbounded preceding and current row) "
             f"as {section.into}"
         )
-    con.execute(
-        f"""
-        create or replace temp table {TYPED} as
-        select *, ({all_null}) as is_blank, ({skip or "false"}) as is_skipped,
-               ({" or ".join(headings) or "false"}) as is_section {"".join(section_cols)}
-        from typed_base
-        """
-    )
-    if feed.area is not None and matcher is not None:
-        _resolve_areas(con, feed, matcher)
+    try:
+        con.execute(
+            f"""
+            create or replace temp table {TYPED} as
+            with base as (select {", ".join(selects)} from {INCOMING} i {" ".join(joins)})
+            select *, ({all_null}) as is_blank, ({skip or "false"}) as is_skipped,
+                   ({" or ".join(headings) or "false"}) as is_section {"".join(section_cols)}
+            from base
+            """
+        )
+    finally:
+        for lookup in lookups:
+            con.unregister(lookup)
+
+
+def _missing_sql(spec: ColumnSpec, cell: str) -> str:
+    missing = ", ".join(literal(m) for m in spec.missing)
+    return f"trim({cell}) in ({missing})" if missing else "false"
+
+
+def _irregular_texts(
+    con: duckdb.DuckDBPyConnection, sources: list[ColumnSource]
+) -> dict[str, list[str]]:
+    """Per column, the distinct texts that SQL cannot type by itself (one scan for all)."""
+    parts = []
+    for number, source in enumerate(sources):
+        if source.index is None:
+            continue
+        cell = f"c{source.index}"
+        condition, _ = fast_sql(source.spec.type, cell)
+        parts.append(
+            f"select distinct {number} as source_number, {cell} as raw from {INCOMING} "
+            f"where {cell} is not null and (not ({condition}) or {_missing_sql(source.spec, cell)})"
+        )
+    if not parts:
+        return {}
+    found: dict[str, list[str]] = {}
+    for number, raw in con.execute(" union all ".join(parts)).fetchall():
+        found.setdefault(sources[number].name, []).append(raw)
+    return found
 
 
 def _typed_column(
-    con: duckdb.DuckDBPyConnection, source: ColumnSource, joins: list[str]
+    con: duckdb.DuckDBPyConnection,
+    source: ColumnSource,
+    irregular: list[str],
+    joins: list[str],
+    lookups: list[str],
 ) -> list[str]:
     name, spec = source.name, source.spec
     sql_type = SQL_TYPES[spec.type]
@@ -150,70 +191,79 @@ def _typed_column(
             f"null::varchar as {name}__reason_th",
             f"null::varchar as {name}__reason_en",
         ]
-    cell = f"i.c{source.index}"
-    missing = ", ".join(literal(m) for m in spec.missing)
-    is_missing = f"trim({cell}) in ({missing})" if missing else "false"
-    fast_condition, fast_value = fast_sql(spec.type, cell)
-    bare_condition, _ = fast_sql(spec.type, f"c{source.index}")
-    slow = con.execute(
-        f"select distinct c{source.index} from {INCOMING} "
-        f"where c{source.index} is not null and not ({bare_condition})"
-    ).fetchall()
+    cell = f"c{source.index}"
+    fast_condition, fast_value = fast_sql(spec.type, f"i.{cell}")
+    if not irregular:
+        return [
+            f"{fast_value}::{sql_type} as {name}",
+            f"i.{cell} as {name}__raw",
+            f"null::varchar as {name}__reason_th",
+            f"null::varchar as {name}__reason_en",
+        ]
     lookup = f"lookup_{name}"
-    con.register(lookup, type_values((row[0] for row in slow), spec.type, spec.missing))
-    joins.append(f"left join {lookup} on {lookup}.raw = {cell}")
+    con.register(lookup, type_values(irregular, spec.type, spec.missing))
+    lookups.append(lookup)
+    joins.append(f"left join {lookup} on {lookup}.raw = i.{cell}")
+    # Every irregular text is in the lookup, so a cell not found there is regular (or null).
     return [
-        f"case when {is_missing} then null when {fast_condition} then {fast_value}::{sql_type} "
-        f"else {lookup}.value::{sql_type} end as {name}",
-        f"{cell} as {name}__raw",
-        f"case when {is_missing} or {fast_condition} then null else {lookup}.reason_th end "
-        f"as {name}__reason_th",
-        f"case when {is_missing} or {fast_condition} then null else {lookup}.reason_en end "
-        f"as {name}__reason_en",
+        f"case when {lookup}.raw is not null then {lookup}.value::{sql_type} "
+        f"when {fast_condition} then {fast_value}::{sql_type} end as {name}",
+        f"i.{cell} as {name}__raw",
+        f"{lookup}.reason_th as {name}__reason_th",
+        f"{lookup}.reason_en as {name}__reason_en",
     ]
 
 
-def _drop_lookups(con: duckdb.DuckDBPyConnection, sources: list[ColumnSource]) -> None:
-    for source in sources:
-        if source.index is not None:
-            con.unregister(f"lookup_{source.name}")
-
-
-def _resolve_areas(con: duckdb.DuckDBPyConnection, feed: FeedSpec, matcher: AreaMatcher) -> None:
+def _area_columns(
+    con: duckdb.DuckDBPyConnection,
+    feed: FeedSpec,
+    sources: list[ColumnSource],
+    matcher: AreaMatcher,
+    joins: list[str],
+    lookups: list[str],
+) -> list[str]:
+    """Match each distinct (tambon text, amphoe text) pair of the file once."""
     assert feed.area is not None
-    tambon, amphoe = feed.area.tambon, feed.area.amphoe
-    amphoe_sql = amphoe or "null::varchar"
-    pairs = con.execute(
-        f"select distinct {tambon}, {amphoe_sql} from {TYPED} "
-        "where not is_blank and not is_skipped and not is_section"
-    ).fetchall()
-    results = [(t, a, matcher.match(t, a)) for t, a in pairs]
-    table = pa.table(
-        {
-            "tambon_text": pa.array([t for t, _, _ in results], pa.string()),
-            "amphoe_text": pa.array([a for _, a, _ in results], pa.string()),
-            "tambon_code": pa.array([m.tambon_code for _, _, m in results], pa.string()),
-            "amphoe_code": pa.array([m.amphoe_code for _, _, m in results], pa.string()),
-            "area_match_method": pa.array([m.method for _, _, m in results], pa.string()),
-            "area_match_confidence": pa.array([m.confidence for _, _, m in results], pa.float64()),
-            "best_candidate": pa.array(
-                [m.candidates[0] if m.candidates else None for _, _, m in results], pa.string()
-            ),
-        }
+    index = {s.name: s.index for s in sources}
+    tambon_index = index.get(feed.area.tambon)
+    amphoe_index = index.get(feed.area.amphoe) if feed.area.amphoe else None
+    tambon_cell = f"c{tambon_index}" if tambon_index is not None else "null::varchar"
+    amphoe_cell = f"c{amphoe_index}" if amphoe_index is not None else "null::varchar"
+    pairs = con.execute(f"select distinct {tambon_cell}, {amphoe_cell} from {INCOMING}").fetchall()
+    results = [(t, a, matcher.match(clean_text(t), clean_text(a))) for t, a in pairs]
+    con.register(
+        "area_lookup",
+        pa.table(
+            {
+                "tambon_raw": pa.array([t for t, _, _ in results], pa.string()),
+                "amphoe_raw": pa.array([a for _, a, _ in results], pa.string()),
+                "tambon_code": pa.array([m.tambon_code for _, _, m in results], pa.string()),
+                "amphoe_code": pa.array([m.amphoe_code for _, _, m in results], pa.string()),
+                "method": pa.array([m.method for _, _, m in results], pa.string()),
+                "confidence": pa.array([m.confidence for _, _, m in results], pa.float64()),
+                "best_candidate": pa.array(
+                    [m.candidates[0] if m.candidates else None for _, _, m in results],
+                    pa.string(),
+                ),
+            }
+        ),
     )
-    con.register("area_lookup", table)
-    con.execute(
-        f"""
-        create or replace temp table {TYPED} as
-        select t.*, a.tambon_code, a.amphoe_code, a.area_match_method, a.area_match_confidence,
-               a.best_candidate as area_best_candidate
-        from {TYPED} t
-        left join area_lookup a
-          on a.tambon_text is not distinct from t.{tambon}
-         and a.amphoe_text is not distinct from {("t." + amphoe) if amphoe else "null"}
-        """
+    lookups.append("area_lookup")
+    no_text = "chr(0)"  # nulls must join too; chr(0) never occurs in a cell
+    tambon_join = f"i.{tambon_cell}" if tambon_index is not None else "null"
+    amphoe_join = f"i.{amphoe_cell}" if amphoe_index is not None else "null"
+    joins.append(
+        f"left join area_lookup a on coalesce(a.tambon_raw, {no_text}) = "
+        f"coalesce({tambon_join}, {no_text}) and coalesce(a.amphoe_raw, {no_text}) = "
+        f"coalesce({amphoe_join}, {no_text})"
     )
-    con.unregister("area_lookup")
+    return [
+        "a.tambon_code",
+        "a.amphoe_code",
+        "a.method as area_match_method",
+        "a.confidence as area_match_confidence",
+        "a.best_candidate as area_best_candidate",
+    ]
 
 
 def problem_rows_sql(feed: FeedSpec, sources: list[ColumnSource]) -> str:

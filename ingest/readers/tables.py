@@ -73,14 +73,14 @@ def _load_csv(
     con.execute("drop table if exists incoming_rejects; drop table if exists incoming_scans")
     con.execute(
         """
-        create or replace temp table incoming_records as
-        select row_number() over ()::bigint as _record, *
+        create or replace temp table incoming as
+        select (row_number() over () + ?)::bigint as _row_number, *
         from read_csv(?, skip = ?, header = false, columns = ?, delim = ?, quote = '"',
                       escape = '"', auto_detect = false, strict_mode = true,
                       ignore_errors = true, store_rejects = true,
                       rejects_table = 'incoming_rejects', rejects_scan = 'incoming_scans')
         """,
-        [str(path), skip, columns, delimiter],
+        [skip, str(path), skip, columns, delimiter],
     )
     rejected = con.execute(
         "select line, error_type, coalesce(csv_line, '') from incoming_rejects order by line"
@@ -112,11 +112,14 @@ def _empty_lines(path: Path, after: int) -> list[int]:
 
 
 def _number_lines(con: duckdb.DuckDBPyConnection, header_lines: int, holes: list[int]) -> None:
-    """Give each record its line in the file, stepping over empty and rejected lines.
+    """Move each record to its line in the file, stepping over empty and rejected lines.
 
-    Record k sits on line header_lines + k + j, where j counts the holes before it; hole i (in
-    order) precedes record k exactly when k >= hole_i - header_lines - i + 1.
+    Records were numbered header_lines + k. Record k really sits on line header_lines + k + j,
+    where j counts the holes before it; hole i (in order) precedes record k exactly when
+    k >= hole_i - header_lines - i + 1.
     """
+    if not holes:
+        return
     # Consecutive holes share a threshold; the last of them counts them all.
     thresholds = {h - header_lines - i + 1: i for i, h in enumerate(holes, start=1)}
     con.register(
@@ -132,17 +135,16 @@ def _number_lines(con: duckdb.DuckDBPyConnection, header_lines: int, holes: list
         con.execute(
             f"""
             create or replace temp table {INCOMING} as
-            select (r._record + ? + coalesce(h.holes_before, 0))::bigint as _row_number,
-                   r.* exclude (_record)
-            from incoming_records r
-            asof left join incoming_holes h on r._record >= h.threshold
-            order by r._record
+            select (r._row_number + coalesce(h.holes_before, 0))::bigint as _row_number,
+                   r.* exclude (_row_number)
+            from {INCOMING} r
+            asof left join incoming_holes h on r._row_number - ? >= h.threshold
+            order by r._row_number
             """,
             [header_lines],
         )
     finally:
         con.unregister("incoming_holes")
-    con.execute("drop table incoming_records")
 
 
 def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, feed: FeedSpec) -> IncomingTable:
