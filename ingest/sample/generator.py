@@ -6,7 +6,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from ingest.sample import feed_households, feed_population, feed_traffy
+from ingest.sample import feed_agency, feed_households, feed_population, feed_traffy
 from ingest.sample.areas import PointSampler, load_areas
 from ingest.sample.context import Progress, SampleContext
 from ingest.sample.periods import fiscal_years, volume_factor
@@ -19,6 +19,7 @@ GENERATORS: tuple[FeedGenerator, ...] = (
     feed_population.generate,
     feed_households.generate,
     feed_traffy.generate,
+    feed_agency.generate,
 )
 
 
