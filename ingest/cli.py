@@ -216,6 +216,21 @@ def serve(
 
 
 @app.command()
+def benchmark(
+    scale: Annotated[list[float] | None, typer.Option(help="scales to measure")] = None,
+    output: Annotated[Path, typer.Option(help="markdown results")] = PROJECT_ROOT
+    / "benchmarks"
+    / "results"
+    / "pipeline.md",
+) -> None:
+    """Measure ingest, dbt build, publish and memory at each scale / วัดประสิทธิภาพ."""
+    from ingest.benchmark import run_benchmark
+
+    console.print(run_benchmark(scale or [1.0, 10.0], output))
+    console.print(f"results written to {output} (copy them into docs/benchmarks.md)")
+
+
+@app.command()
 def pipeline(
     scale: Annotated[float, typer.Option(help="sample scale when generating")] = 1.0,
     seed: Annotated[int, typer.Option()] = 19,
