@@ -26,7 +26,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-console = Console()
+console = Console(soft_wrap=True)
 
 
 def _progress() -> Progress:
@@ -67,24 +67,39 @@ def sample(
 
 
 def _print_report(report: RunReport) -> None:
-    table = Table("status", "feed", "file", "loaded", "quarantined", "skipped", "message")
-    for outcome in report.files:
-        style = "red" if outcome.status in (FAILED, UNKNOWN) else None
-        message = " / ".join(m for m in (outcome.message_th, outcome.message_en) if m)
-        table.add_row(
-            outcome.status,
-            outcome.source or "-",
-            outcome.delivered_path,
-            f"{outcome.rows_loaded:,}",
-            f"{outcome.rows_quarantined:,}",
-            f"{outcome.rows_skipped:,}",
-            message,
-            style=style,
+    """A line per feed, then every file that needs a person's attention."""
+    per_feed = Table("feed", "files", "loaded", "replaced", "unchanged", "rows", "quarantined")
+    for source in sorted({f.source or "(unknown)" for f in report.files}):
+        files = [f for f in report.files if (f.source or "(unknown)") == source]
+        per_feed.add_row(
+            source,
+            str(len(files)),
+            str(sum(f.status == "loaded" for f in files)),
+            str(sum(f.status == "replaced" for f in files)),
+            str(sum(f.status in ("unchanged", "duplicate") for f in files)),
+            f"{sum(f.rows_loaded for f in files):,}",
+            f"{sum(f.rows_quarantined for f in files):,}",
         )
-    console.print(table)
+    console.print(per_feed)
+    attention = [f for f in report.files if f.status in (FAILED, UNKNOWN) or f.rows_quarantined]
+    if attention:
+        table = Table(
+            "status", "file", "quarantined", "message", title="ต้องตรวจสอบ / needs attention"
+        )
+        for outcome in attention:
+            message = " / ".join(m for m in (outcome.message_th, outcome.message_en) if m)
+            style = "red" if outcome.status in (FAILED, UNKNOWN) else "yellow"
+            table.add_row(
+                outcome.status,
+                outcome.delivered_path,
+                f"{outcome.rows_quarantined:,}",
+                message,
+                style=style,
+            )
+        console.print(table)
     console.print(
         f"run {report.run_id}: {len(report.files)} files, {report.rows_loaded:,} rows loaded, "
-        f"{report.rows_quarantined:,} rows quarantined, "
+        f"{report.rows_quarantined:,} rows quarantined (reasons in raw.ingest_quarantine), "
         f"{report.count(FAILED, UNKNOWN)} files not loaded"
     )
 
