@@ -64,6 +64,7 @@ class Entry:
     bad_column: str = ""  # canonical column of a bad value
     protected: bool = False  # the row that keeps its tambon present: never spoiled or removed
     extra: dict[str, str] = field(default_factory=dict)
+    cells: list[str | dt.date] = field(default_factory=list)  # XLSX cells, dates as dates
 
     @property
     def is_bad(self) -> bool:

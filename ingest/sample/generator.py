@@ -6,7 +6,13 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from ingest.sample import feed_agency, feed_households, feed_population, feed_traffy
+from ingest.sample import (
+    feed_agency,
+    feed_damrongdhama,
+    feed_households,
+    feed_population,
+    feed_traffy,
+)
 from ingest.sample.areas import PointSampler, load_areas
 from ingest.sample.context import Progress, SampleContext
 from ingest.sample.periods import fiscal_years, volume_factor
@@ -20,6 +26,7 @@ GENERATORS: tuple[FeedGenerator, ...] = (
     feed_households.generate,
     feed_traffy.generate,
     feed_agency.generate,
+    feed_damrongdhama.generate,
 )
 
 
