@@ -9,6 +9,7 @@ from pathlib import Path
 from ingest.sample import (
     feed_agency,
     feed_damrongdhama,
+    feed_dengue,
     feed_households,
     feed_population,
     feed_traffy,
@@ -27,6 +28,7 @@ GENERATORS: tuple[FeedGenerator, ...] = (
     feed_traffy.generate,
     feed_agency.generate,
     feed_damrongdhama.generate,
+    feed_dengue.generate,
 )
 
 
