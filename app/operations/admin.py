@@ -1,0 +1,274 @@
+"""Administration: users, agencies, routing rules and SLA days (admins only, all audited)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from app.operations.audit import record
+from app.operations.auth import (
+    Principal,
+    check_password_strength,
+    hash_password,
+    new_password,
+    require_role,
+)
+from app.operations.clock import as_naive_utc
+from app.operations.db import Store
+from app.operations.errors import FieldError, NotFound, OperationsError, ValidationFailed
+from app.operations.models import Agency, CategorySla, RoutingRule, User
+from app.operations.routing import ANY
+
+_USERNAME = re.compile(r"^[a-z0-9_.-]{3,60}$")
+_AGENCY_CODE = re.compile(r"^[a-z0-9_]{2,40}$")
+ROLES = ("officer", "executive", "admin")
+
+
+@dataclass(frozen=True)
+class UserRow:
+    user_id: int
+    username: str
+    role: str
+    agency_code: str | None
+    display_name: str
+    is_active: bool
+
+
+def list_users(store: Store, actor: Principal) -> list[UserRow]:
+    require_role(actor, "admin")
+    with store.read() as session:
+        return [
+            UserRow(u.user_id, u.username, u.role, u.agency_code, u.display_name, u.is_active)
+            for u in session.scalars(select(User).order_by(User.username))
+        ]
+
+
+def create_user(
+    store: Store,
+    actor: Principal,
+    username: str,
+    role: str,
+    now: datetime,
+    agency_code: str | None = None,
+    display_name: str = "",
+    password: str | None = None,
+) -> str:
+    """Create a user; returns the password (random when not given), shown once."""
+    require_role(actor, "admin")
+    username = username.strip().lower()
+    errors = []
+    if not _USERNAME.match(username):
+        errors.append(
+            FieldError("username", "ชื่อผู้ใช้ 3-60 ตัว a-z 0-9 _ . -", "username: 3-60 of a-z 0-9 _ . -")
+        )
+    if role not in ROLES:
+        errors.append(FieldError("role", "บทบาทไม่ถูกต้อง", "unknown role"))
+    if role == "officer" and not agency_code:
+        errors.append(FieldError("agency", "เจ้าหน้าที่ต้องสังกัดหน่วยงาน", "an officer needs an agency"))
+    if errors:
+        raise ValidationFailed(errors)
+    secret = password or new_password()
+    check_password_strength(secret)
+    now = as_naive_utc(now)
+    with store.write() as session:
+        if session.scalars(select(User).where(User.username == username)).first() is not None:
+            raise OperationsError("มีชื่อผู้ใช้นี้แล้ว", "the username is taken")
+        if agency_code and session.get(Agency, agency_code) is None:
+            raise NotFound("ไม่พบหน่วยงาน", "agency not found")
+        user = User(
+            username=username,
+            password_hash=hash_password(secret),
+            role=role,
+            agency_code=agency_code if role == "officer" else agency_code or None,
+            display_name=display_name.strip()[:120],
+            is_active=True,
+            must_change_password=password is None,
+            created_at=now,
+        )
+        session.add(user)
+        session.flush()
+        record(
+            session,
+            actor,
+            "user.create",
+            "user",
+            user.user_id,
+            None,
+            {"username": username, "role": role, "agency_code": user.agency_code},
+            now,
+        )
+    return secret
+
+
+def set_user_active(
+    store: Store, actor: Principal, user_id: int, active: bool, now: datetime
+) -> None:
+    require_role(actor, "admin")
+    now = as_naive_utc(now)
+    with store.write() as session:
+        user = session.get(User, user_id)
+        if user is None:
+            raise NotFound()
+        if user.user_id == actor.user_id and not active:
+            raise OperationsError("ปิดบัญชีของตนเองไม่ได้", "you cannot deactivate yourself")
+        before = {"is_active": user.is_active}
+        user.is_active = active
+        record(
+            session, actor, "user.set_active", "user", user_id, before, {"is_active": active}, now
+        )
+
+
+def reset_password(store: Store, actor: Principal, user_id: int, now: datetime) -> str:
+    require_role(actor, "admin")
+    now = as_naive_utc(now)
+    secret = new_password()
+    with store.write() as session:
+        user = session.get(User, user_id)
+        if user is None:
+            raise NotFound()
+        user.password_hash = hash_password(secret)
+        user.must_change_password = True
+        record(
+            session, actor, "user.reset_password", "user", user_id, None, {"password": "reset"}, now
+        )
+    return secret
+
+
+def upsert_agency(
+    store: Store,
+    actor: Principal,
+    agency_code: str,
+    name_th: str,
+    name_en: str,
+    kind: str,
+    now: datetime,
+    active: bool = True,
+) -> None:
+    require_role(actor, "admin")
+    if (
+        not _AGENCY_CODE.match(agency_code)
+        or not name_th.strip()
+        or kind not in {"lao", "district", "provincial"}
+    ):
+        raise ValidationFailed(
+            [
+                FieldError(
+                    "agency", "รหัส/ชื่อ/ประเภทหน่วยงานไม่ถูกต้อง", "invalid agency code, name or kind"
+                )
+            ]
+        )
+    now = as_naive_utc(now)
+    with store.write() as session:
+        agency = session.get(Agency, agency_code)
+        before = None
+        if agency is None:
+            agency = Agency(agency_code=agency_code, created_at=now)
+            session.add(agency)
+        else:
+            before = {
+                "name_th": agency.name_th,
+                "name_en": agency.name_en,
+                "kind": agency.kind,
+                "is_active": agency.is_active,
+            }
+        agency.name_th, agency.name_en, agency.kind, agency.is_active = (
+            name_th.strip(),
+            name_en.strip(),
+            kind,
+            active,
+        )
+        after = {
+            "name_th": agency.name_th,
+            "name_en": agency.name_en,
+            "kind": kind,
+            "is_active": active,
+        }
+        record(session, actor, "agency.upsert", "agency", agency_code, before, after, now)
+
+
+def set_routing_rule(
+    store: Store,
+    actor: Principal,
+    category_code: str,
+    amphoe_code: str,
+    agency_code: str,
+    now: datetime,
+) -> None:
+    require_role(actor, "admin")
+    now = as_naive_utc(now)
+    with store.write() as session:
+        if category_code != ANY and session.get(CategorySla, category_code) is None:
+            raise NotFound("ไม่พบประเภทเรื่อง", "unknown category")
+        if amphoe_code != ANY and not re.fullmatch(r"19\d\d", amphoe_code):
+            raise NotFound("ไม่พบอำเภอ", "unknown amphoe")
+        if session.get(Agency, agency_code) is None:
+            raise NotFound("ไม่พบหน่วยงาน", "agency not found")
+        rule = session.scalars(
+            select(RoutingRule).where(
+                RoutingRule.category_code == category_code, RoutingRule.amphoe_code == amphoe_code
+            )
+        ).first()
+        before = None if rule is None else {"agency_code": rule.agency_code}
+        if rule is None:
+            rule = RoutingRule(
+                category_code=category_code, amphoe_code=amphoe_code, agency_code=agency_code
+            )
+            session.add(rule)
+        rule.agency_code = agency_code
+        record(
+            session,
+            actor,
+            "routing.set",
+            "routing_rule",
+            f"{category_code}/{amphoe_code}",
+            before,
+            {"agency_code": agency_code},
+            now,
+        )
+
+
+def set_sla_days(
+    store: Store, actor: Principal, category_code: str, days: int, now: datetime
+) -> None:
+    require_role(actor, "admin")
+    if not 1 <= days <= 365:
+        raise ValidationFailed([FieldError("sla_days", "SLA 1-365 วัน", "SLA must be 1-365 days")])
+    now = as_naive_utc(now)
+    with store.write() as session:
+        sla = session.get(CategorySla, category_code)
+        if sla is None:
+            raise NotFound("ไม่พบประเภทเรื่อง", "unknown category")
+        before = {"sla_days": sla.sla_days}
+        sla.sla_days = days
+        record(
+            session,
+            actor,
+            "sla.set",
+            "category_sla",
+            category_code,
+            before,
+            {"sla_days": days},
+            now,
+        )
+
+
+def list_agencies(store: Store) -> list[Agency]:
+    with store.read() as session:
+        return list(session.scalars(select(Agency).order_by(Agency.agency_code)))
+
+
+def list_routing(store: Store) -> list[RoutingRule]:
+    with store.read() as session:
+        return list(
+            session.scalars(
+                select(RoutingRule).order_by(RoutingRule.category_code, RoutingRule.amphoe_code)
+            )
+        )
+
+
+def list_categories(store: Store) -> list[CategorySla]:
+    with store.read() as session:
+        return list(session.scalars(select(CategorySla).order_by(CategorySla.category_code)))
