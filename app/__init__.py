@@ -1,0 +1,1 @@
+"""The Saraburi operations centre: a Streamlit app over the published warehouse marts."""

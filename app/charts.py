@@ -1,0 +1,267 @@
+"""Altair charts of the app: choropleth with a classed legend, sparklines, pyramid, bars, lines.
+
+Maps need no basemap and no network: the GeoJSON features travel inside the chart spec
+(``alt.Data(values=...)``), with clockwise exterior rings (see ``data._orient``).
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from typing import Any
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from app.i18n import fmt_number, pick, t
+
+CLASS_COLOURS = {
+    # dark = more of it; greens when more is better, reds when more is worse, blues otherwise
+    True: ["#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c"],
+    False: ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"],
+    None: ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"],
+}
+NO_DATA_COLOUR = "#d9d9d9"
+SELECTION = "area_click"
+
+
+def quantile_classes(
+    values: pd.Series, k: int = 5, unit: str = ""
+) -> tuple[list[float], list[str]]:
+    """Up to ``k`` quantile classes: the upper breaks and a label per class ("1,200 – 1,850")."""
+    clean = pd.to_numeric(values, errors="coerce").dropna()
+    if clean.empty:
+        return [], []
+    breaks = sorted(set(np.quantile(clean, np.linspace(0, 1, k + 1)).tolist()))
+    if len(breaks) == 1:
+        return breaks, [fmt_number(breaks[0], unit=unit)]
+    labels = [
+        f"{fmt_number(lo, unit=unit)} – {fmt_number(hi, unit=unit)}"
+        for lo, hi in itertools.pairwise(breaks)
+    ]
+    return breaks[1:], labels
+
+
+def classify(value: Any, upper_breaks: list[float]) -> int | None:
+    """Index of the class of ``value`` (None when missing)."""
+    if value is None or (isinstance(value, float) and np.isnan(value)) or not upper_breaks:
+        return None
+    for i, upper in enumerate(upper_breaks):
+        if value <= upper + 1e-12:
+            return i
+    return len(upper_breaks) - 1
+
+
+def choropleth(
+    features: list[dict[str, Any]],
+    values: pd.DataFrame,
+    *,
+    kpi_name: str,
+    unit: str,
+    higher_is_better: bool | None,
+    selected: str | None = None,
+    height: int = 480,
+) -> alt.Chart:
+    """Areas coloured by quantile class of ``values.kpi_value``; click selects ``area_code``."""
+    upper, labels = quantile_classes(values["kpi_value"], unit=unit)
+    by_code = values.set_index("area_code")["kpi_value"].to_dict()
+    no_data = t("no_value")
+    shapes = []
+    for feature in features:
+        item = copy.copy(feature)
+        props = dict(feature["properties"])
+        value = by_code.get(props["area_code"])
+        if value is not None and pd.isna(value):
+            value = None
+        cls = classify(value, upper)
+        props["name"] = pick(props["name_th"], props["name_en"])
+        props["value_text"] = fmt_number(value, unit=unit) if value is not None else no_data
+        props["class_label"] = labels[cls] if cls is not None else no_data
+        props["is_selected"] = props["area_code"] == selected
+        item["properties"] = props
+        shapes.append(item)
+    palette = CLASS_COLOURS.get(higher_is_better, CLASS_COLOURS[None])
+    domain = [*labels, no_data]
+    colours = [*_spread(palette, len(labels)), NO_DATA_COLOUR]
+    click = alt.selection_point(fields=["area_code"], name=SELECTION, on="click", clear=False)
+    base = alt.Chart(alt.Data(values=shapes)).transform_calculate(
+        area_code="datum.properties.area_code",
+        name="datum.properties.name",
+        value_text="datum.properties.value_text",
+        class_label="datum.properties.class_label",
+        is_selected="datum.properties.is_selected",
+    )
+    return (
+        base.mark_geoshape(stroke="#ffffff", strokeWidth=0.8)
+        .encode(
+            color=alt.Color(
+                "class_label:N",
+                scale=alt.Scale(domain=domain, range=colours),
+                sort=domain,
+                legend=alt.Legend(
+                    title=f"{kpi_name} ({t('legend_quantiles')})",
+                    orient="bottom",
+                    columns=3,
+                    labelLimit=240,
+                    titleLimit=600,
+                ),
+            ),
+            strokeWidth=alt.condition("datum.is_selected", alt.value(3), alt.value(0.8)),
+            stroke=alt.condition("datum.is_selected", alt.value("#111111"), alt.value("#ffffff")),
+            opacity=alt.condition(click, alt.value(1.0), alt.value(0.85)),
+            tooltip=[
+                alt.Tooltip("name:N", title=t("area")),
+                alt.Tooltip("value_text:N", title=kpi_name),
+                alt.Tooltip("class_label:N", title=t("class")),
+                alt.Tooltip("area_code:N", title=t("area_code")),
+            ],
+        )
+        .add_params(click)
+        .project(type="mercator")
+        .properties(height=height)
+    )
+
+
+def _spread(palette: list[str], n: int) -> list[str]:
+    if n <= 0:
+        return []
+    idx = np.linspace(0, len(palette) - 1, n).round().astype(int)
+    return [palette[i] for i in idx]
+
+
+def sparkline(frame: pd.DataFrame, x: str = "period", y: str = "kpi_value") -> alt.Chart:
+    return (
+        alt.Chart(frame)
+        .mark_area(line={"color": "#1f5f8b"}, color="#1f5f8b", opacity=0.15)
+        .encode(
+            x=alt.X(f"{x}:{'O' if frame[x].dtype.kind in 'iu' else 'T'}", axis=None),
+            y=alt.Y(f"{y}:Q", axis=None, scale=alt.Scale(zero=False)),
+            tooltip=[alt.Tooltip(f"{x}"), alt.Tooltip(f"{y}:Q", format=",.2f")],
+        )
+        .properties(height=48)
+    )
+
+
+def pyramid(frame: pd.DataFrame) -> alt.Chart:
+    """Men to the left, women to the right, one row per age band (youngest at the bottom)."""
+    male, female = t("male"), t("female")
+    long = pd.concat(
+        [
+            frame.assign(sex=male, persons=-frame["male"].astype(float)),
+            frame.assign(sex=female, persons=frame["female"].astype(float)),
+        ]
+    )
+    long["persons_text"] = long["persons"].abs().map(fmt_number)
+    order = frame.sort_values("age_band_order", ascending=False)["age_band"].tolist()
+    return (
+        alt.Chart(long)
+        .mark_bar()
+        .encode(
+            y=alt.Y("age_band:N", sort=order, title=t("age_band")),
+            x=alt.X("persons:Q", title=t("persons"), axis=alt.Axis(labelExpr="abs(datum.value)")),
+            color=alt.Color(
+                "sex:N",
+                scale=alt.Scale(domain=[male, female], range=["#3182bd", "#e6550d"]),
+                legend=alt.Legend(title=None, orient="top"),
+            ),
+            tooltip=[
+                alt.Tooltip("sex:N", title=""),
+                alt.Tooltip("age_band:N", title=t("age_band")),
+                alt.Tooltip("persons_text:N", title=t("persons")),
+            ],
+        )
+        .properties(height=320)
+    )
+
+
+def hbar(
+    frame: pd.DataFrame,
+    category: str,
+    value: str,
+    *,
+    title: str,
+    value_title: str,
+    colour: str = "#1f5f8b",
+    fmt: str = ",.0f",
+) -> alt.Chart:
+    return (
+        alt.Chart(frame)
+        .mark_bar(color=colour)
+        .encode(
+            y=alt.Y(f"{category}:N", sort="-x", title=title),
+            x=alt.X(f"{value}:Q", title=value_title),
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title=title),
+                alt.Tooltip(f"{value}:Q", title=value_title, format=fmt),
+            ],
+        )
+        .properties(height=max(120, 26 * len(frame)))
+    )
+
+
+def grouped_bars(
+    frame: pd.DataFrame,
+    category: str,
+    series: str,
+    value: str,
+    *,
+    title: str,
+    value_title: str,
+    fmt: str = ".1%",
+) -> alt.Chart:
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y(f"{category}:N", title=title, sort=None),
+            yOffset=alt.YOffset(f"{series}:N"),
+            x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=fmt)),
+            color=alt.Color(
+                f"{series}:N",
+                legend=alt.Legend(title=None, orient="top"),
+                scale=alt.Scale(range=["#1f5f8b", "#bdbdbd"]),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title=title),
+                alt.Tooltip(f"{series}:N", title=""),
+                alt.Tooltip(f"{value}:Q", title=value_title, format=fmt),
+            ],
+        )
+        .properties(height=max(160, 44 * frame[category].nunique()))
+    )
+
+
+def lines(
+    frame: pd.DataFrame,
+    x: str,
+    series: list[str],
+    labels: list[str],
+    *,
+    x_title: str,
+    y_title: str,
+    rule: float | None = None,
+    rule_label: str = "",
+) -> alt.Chart:
+    long = frame.melt(id_vars=[x], value_vars=series, var_name="series", value_name="value")
+    long["series"] = long["series"].map(dict(zip(series, labels, strict=True)))
+    chart = (
+        alt.Chart(long)
+        .mark_line(point=len(frame) < 40)
+        .encode(
+            x=alt.X(f"{x}:T", title=x_title),
+            y=alt.Y("value:Q", title=y_title),
+            color=alt.Color("series:N", legend=alt.Legend(title=None, orient="top")),
+            tooltip=[
+                alt.Tooltip(f"{x}:T", title=x_title),
+                alt.Tooltip("series:N", title=""),
+                alt.Tooltip("value:Q", title=y_title, format=",.1f"),
+            ],
+        )
+        .properties(height=260)
+    )
+    if rule is not None:
+        chart = chart + alt.Chart(pd.DataFrame({"y": [rule], "label": [rule_label]})).mark_rule(
+            color="#a50f15", strokeDash=[4, 4]
+        ).encode(y="y:Q", tooltip=[alt.Tooltip("label:N", title="")])
+    return chart

@@ -1,0 +1,112 @@
+"""The app's pages, grouped by audience: the one registry ``streamlit_app.py`` reads.
+
+To add a page, add one line to its audience in ``PAGES``::
+
+    Page("app_pages/citizen_report.py", {"th": "แจ้งเรื่อง", "en": "Report a problem"},
+         ":material/campaign:", "report"),
+
+``title`` is either a key of ``app.i18n.LABELS`` or a ``{"th": ..., "en": ...}`` dict. ``roles``
+limits a page to sessions whose ``st.session_state["roles"]`` (set by the sign-in flow) holds one
+of them; an empty tuple means everyone. Sections with no visible page are not shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from app.i18n import lang, t
+
+APP_DIR = Path(__file__).resolve().parent
+ROLES_KEY = "roles"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to app/, e.g. "app_pages/overview.py"
+    title: str | Mapping[str, str]  # i18n key or {"th": ..., "en": ...}
+    icon: str
+    url_path: str  # stable URL, also used by st.page_link and tests
+    default: bool = False
+    roles: tuple[str, ...] = ()
+
+
+# Section order is the order here. Section titles are the i18n keys "section_<audience>".
+PAGES: dict[str, list[Page]] = {
+    "executive": [
+        Page("app_pages/overview.py", "page_overview", ":material/dashboard:", "overview", True),
+        Page("app_pages/map.py", "page_map", ":material/map:", "map"),
+        Page("app_pages/area_profile.py", "page_profile", ":material/location_city:", "profile"),
+        Page(
+            "app_pages/complaints.py", "page_complaints", ":material/support_agent:", "complaints"
+        ),
+    ],
+    "analyst": [
+        Page("app_pages/data_health.py", "page_health", ":material/monitor_heart:", "data-health"),
+        Page("app_pages/exports.py", "page_exports", ":material/download:", "exports"),
+    ],
+    "public": [
+        Page("app_pages/public_facts.py", "page_public", ":material/groups:", "public"),
+    ],
+    "officer": [],
+    "admin": [],
+}
+
+
+def title_of(page: Page) -> str:
+    if isinstance(page.title, str):
+        return t(page.title)
+    return page.title.get(lang()) or page.title.get("th") or page.url_path
+
+
+def current_roles() -> set[str]:
+    roles = st.session_state.get(ROLES_KEY) or ()
+    return {roles} if isinstance(roles, str) else set(roles)
+
+
+def visible(page: Page, roles: Iterable[str]) -> bool:
+    return not page.roles or bool(set(page.roles) & set(roles))
+
+
+def page_by_url(url_path: str) -> Page:
+    for pages in PAGES.values():
+        for page in pages:
+            if page.url_path == url_path:
+                return page
+    raise KeyError(url_path)
+
+
+def st_pages(roles: Iterable[str] | None = None) -> dict[str, list[st.Page]]:  # type: ignore[name-defined]
+    """``st.navigation`` input: section title → pages this session may see."""
+    roles = current_roles() if roles is None else set(roles)
+    sections: dict[str, list[st.Page]] = {}  # type: ignore[name-defined]
+    for audience, pages in PAGES.items():
+        shown = [
+            st.Page(
+                str(APP_DIR / page.path),
+                title=title_of(page),
+                icon=page.icon,
+                url_path=page.url_path,
+                default=page.default,
+            )
+            for page in pages
+            if visible(page, roles)
+        ]
+        if shown:
+            sections[t(f"section_{audience}")] = shown
+    return sections
+
+
+def link(url_path: str, label: str | None = None, **query: str) -> None:
+    """A link to another registered page, carrying query parameters (area, kpi, lang)."""
+    page = page_by_url(url_path)
+    params = {k: v for k, v in query.items() if v}
+    st.page_link(
+        page.path,
+        label=label or title_of(page),
+        icon=page.icon,
+        query_params=params,
+    )
