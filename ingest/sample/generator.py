@@ -8,9 +8,11 @@ from pathlib import Path
 
 from ingest.sample import (
     feed_agency,
+    feed_air4thai,
     feed_damrongdhama,
     feed_dengue,
     feed_households,
+    feed_lao_plans,
     feed_population,
     feed_traffy,
 )
@@ -29,6 +31,8 @@ GENERATORS: tuple[FeedGenerator, ...] = (
     feed_agency.generate,
     feed_damrongdhama.generate,
     feed_dengue.generate,
+    feed_lao_plans.generate,
+    feed_air4thai.generate,
 )
 
 
