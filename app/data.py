@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ MAX_ROWS = 50_000
 _GUARD_VECTORS = MAX_ROWS // 2048 + 1  # fetch_df_chunk reads whole vectors of 2,048 rows
 TTL = "30m"
 PROVINCE_CODE = "19"
+AREA_CODE = re.compile(r"[0-9]{2}(?:[0-9]{2}){0,2}")  # province, amphoe or tambon DOPA code
 
 
 # ---------------------------------------------------------------------------------------------
@@ -374,6 +376,8 @@ def sibling_ranks(path: str, area_code: str, level: str, parent_code: str | None
 def area_filter(area_code: str | None) -> dict[str, str | None]:
     """``$amphoe``/``$tambon`` parameters for an area code of any level (province: no filter)."""
     code = area_code or PROVINCE_CODE
+    if not AREA_CODE.fullmatch(code) or not code.startswith(PROVINCE_CODE):
+        raise ValueError(f"not a Saraburi area code: {code!r}")
     if len(code) == 4:
         return {"amphoe": code, "tambon": None}
     if len(code) == 6:
