@@ -640,7 +640,8 @@ def status_names(path: str) -> dict[str, tuple[str, str]]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Complaints monitor
+# Complaints monitor. The mart's is_overdue is also true for complaints resolved after their due
+# time; "overdue" here means open and past due (what an executive must act on).
 # ---------------------------------------------------------------------------------------------
 
 
@@ -653,7 +654,7 @@ def complaint_totals(path: str, area_code: str | None) -> pd.DataFrame:
         f"""
         select count(*) as total,
                count(*) filter (where is_open) as open,
-               count(*) filter (where is_overdue) as overdue,
+               count(*) filter (where is_open and is_overdue) as overdue,
                count(*) filter (where resolved_at is not null) as resolved,
                median(days_to_resolve) as median_days_to_resolve,
                max(received_at) as last_received_at
@@ -673,7 +674,7 @@ def complaints_by_agency(path: str, area_code: str | None) -> pd.DataFrame:
         f"""
         select assigned_unit,
                count(*) filter (where is_open) as open,
-               count(*) filter (where is_overdue) as overdue,
+               count(*) filter (where is_open and is_overdue) as overdue,
                count(*) filter (where resolved_at is not null) as resolved,
                count(*) as total,
                median(days_to_resolve) as median_days_to_resolve
@@ -703,7 +704,7 @@ def complaints_by_area(path: str, area_code: str | None) -> pd.DataFrame:
         with counts as (
             select {key} as area_code,
                    count(*) filter (where is_open) as open,
-                   count(*) filter (where is_overdue) as overdue,
+                   count(*) filter (where is_open and is_overdue) as overdue,
                    count(*) filter (where resolved_at is not null) as resolved,
                    count(*) as total
             from marts.fct_complaints
@@ -769,7 +770,7 @@ def overdue_list(path: str, area_code: str | None, limit: int = 200) -> pd.DataF
         path,
         f"""
         with scoped as (
-            select * from marts.fct_complaints where is_overdue and {AREA_WHERE}
+            select * from marts.fct_complaints where is_open and is_overdue and {AREA_WHERE}
         )
         select c.complaint_id, c.category_code, c.channel, c.tambon_code, c.amphoe_code,
                a.name_th as tambon_name_th, a.name_en as tambon_name_en,

@@ -232,7 +232,9 @@ def _facts(areas: pd.DataFrame, rng: np.random.Generator) -> dict[str, pd.DataFr
                 sla_days=sla,
                 due_at=due,
                 is_open=is_open,
-                is_overdue=is_open and due < AS_OF,
+                is_overdue=(due < AS_OF)
+                if is_open
+                else (resolved > due),  # as dbt: late either way
                 days_to_resolve=(
                     (resolved - received).total_seconds() / 86400 if resolved else None
                 ),

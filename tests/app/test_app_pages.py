@@ -106,8 +106,8 @@ def test_complaints_monitor_counts_equal_the_fact(
 ) -> None:
     with duckdb.connect(str(build_path), read_only=True) as con:
         overdue, open_, total = con.execute(
-            "select count(*) filter (where is_overdue), count(*) filter (where is_open), count(*) "
-            "from marts.fct_complaints"
+            "select count(*) filter (where is_open and is_overdue), "
+            "count(*) filter (where is_open), count(*) from marts.fct_complaints"
         ).fetchone()
     at = open_app("complaints")
     values = {m.label: m.value for m in at.metric}
