@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-from sqlalchemy import select
-from sqlalchemy.orm import noload
+from sqlalchemy import inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import lazyload
 
 from app.operations.clock import to_bangkok, utc_now
-from app.operations.db import Store
+from app.operations.db import Store, is_sqlite
 from app.operations.masking import mask_text
 from app.operations.models import Complaint
 
@@ -148,13 +150,19 @@ def _changed_cases(
 ) -> list[Complaint]:
     """Cases updated after ``last_at - LOOKBACK`` that differ from their raw copy."""
     since = last_at - LOOKBACK if last_at > _EPOCH + LOOKBACK else _EPOCH
+    if is_sqlite(operational_url):
+        database = make_url(operational_url).database
+        if not database or not Path(database).is_file():
+            return []  # no store yet (set-up not run): the raw table exists, empty
     store = Store(operational_url)
     try:
+        if not inspect(store.engine).has_table(Complaint.__tablename__):
+            return []
         with store.read() as session:
             cases = list(
                 session.scalars(
                     select(Complaint)
-                    .options(noload(Complaint.events))
+                    .options(lazyload(Complaint.events))
                     .where(Complaint.updated_at > since)
                     .order_by(Complaint.updated_at, Complaint.complaint_id)
                 )

@@ -61,9 +61,8 @@ def load_seeds(store: Store) -> None:
                 )
                 known_agencies.add(row.agency_code)
         session.flush()
-        known_rules = set(
-            session.execute(select(RoutingRule.category_code, RoutingRule.amphoe_code)).tuples()
-        )
+        rule_keys = select(RoutingRule.category_code, RoutingRule.amphoe_code)
+        known_rules: set[tuple[str, str]] = {(c, a) for c, a in session.execute(rule_keys)}
         for row in routing:
             if (row.category_code, row.amphoe_code) not in known_rules:
                 session.add(

@@ -168,11 +168,14 @@ def _area(case: Complaint) -> str:
 # ----------------------------------------------------------------------------- public
 
 
-def public_case(store: Store, code_text: str, client_key: str, now: datetime) -> PublicCase:
+def public_case(
+    store: Store, code_text: str, client_key: str, now: datetime, count_hit: bool = True
+) -> PublicCase:
     """A case by tracking code (rate-limited per client; misses count as hits too)."""
     now = as_naive_utc(now)
-    with store.write() as session:
-        ratelimit.hit(session, ratelimit.TRACK_LOOKUP, client_key, now)
+    if count_hit:  # False only when re-showing a case this session already found
+        with store.write() as session:
+            ratelimit.hit(session, ratelimit.TRACK_LOOKUP, client_key, now)
     code = tracking.normalise_code(code_text)
     if code is None:
         raise NotFound("รูปแบบรหัสติดตามไม่ถูกต้อง", "this is not a tracking code")
@@ -452,3 +455,19 @@ def staff_photo(store: Store, actor: Principal, attachment_id: int) -> tuple[byt
 
 def is_closed(status: str) -> bool:
     return status in CLOSED_STATUSES
+
+
+def agency_officers(store: Store, actor: Principal, agency_code: str) -> list[tuple[int, str]]:
+    """(user id, display name) of the active officers of one agency: for executives assigning."""
+    from app.operations.models import User
+
+    require_role(actor, "executive", "admin")
+    with store.read() as session:
+        return [
+            (u.user_id, u.display_name or u.username)
+            for u in session.scalars(
+                select(User).where(
+                    User.role == "officer", User.agency_code == agency_code, User.is_active
+                )
+            )
+        ]
