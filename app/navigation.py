@@ -50,9 +50,49 @@ PAGES: dict[str, list[Page]] = {
     ],
     "public": [
         Page("app_pages/public_facts.py", "page_public", ":material/groups:", "public"),
+        Page(
+            "app_pages/citizen_report.py",
+            {"th": "แจ้งปัญหา", "en": "Report a problem"},
+            ":material/campaign:",
+            "report",
+        ),
+        Page(
+            "app_pages/citizen_track.py",
+            {"th": "ติดตามเรื่อง", "en": "Track a case"},
+            ":material/pin_drop:",
+            "track",
+        ),
+        Page(
+            "app_pages/citizen_board.py",
+            {"th": "กระดานเรื่องร้องเรียน", "en": "Case board"},
+            ":material/view_list:",
+            "board",
+        ),
     ],
-    "officer": [],
-    "admin": [],
+    "officer": [
+        Page(
+            "app_pages/officer_queue.py",
+            {"th": "งานของหน่วยงาน", "en": "Agency queue"},
+            ":material/inbox:",
+            "queue",
+        ),
+        Page(
+            "app_pages/officer_escalations.py",
+            {"th": "เรื่องเกินกำหนด", "en": "Escalations"},
+            ":material/priority_high:",
+            "escalations",
+            roles=("executive",),
+        ),
+    ],
+    "admin": [
+        Page(
+            "app_pages/admin_users.py",
+            {"th": "ผู้ใช้และการส่งต่อ", "en": "Users and routing"},
+            ":material/admin_panel_settings:",
+            "admin",
+            roles=("admin",),
+        ),
+    ],
 }
 
 
