@@ -1,0 +1,31 @@
+{#- Area texts that ingest could not match to a tambon with certainty (unmatched, ambiguous or a
+    fuzzy guess), summed over files, with the best candidate tambon when there is one: the list to
+    fix with an alias. -#}
+
+with
+
+matches as (
+    select * from {{ ref('stg_ingest_meta__area_matches') }}
+    where match_method in ('unmatched', 'ambiguous', 'fuzzy')
+),
+
+final as (
+    select
+        -- ids
+        feed_name,
+        arg_max(tambon_code, coalesce(match_confidence, 0)) as best_candidate_code,
+
+        -- strings
+        area_text,
+        match_method as method,
+
+        -- numbers
+        max(match_confidence) as match_confidence,
+        cast(sum(row_count) as bigint) as row_count,
+        count(distinct file_name) as file_count
+
+    from matches
+    group by feed_name, area_text, match_method
+)
+
+select * from final
