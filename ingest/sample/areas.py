@@ -117,12 +117,17 @@ class Areas:
     amphoe_by_code: dict[str, Amphoe] = field(init=False)
     _mild: dict[str, tuple[str, ...]] = field(init=False)
     _lao_names: dict[str, str] = field(init=False)
+    _local: dict[str, tuple[Lao, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.tambons = tuple(t for a in self.amphoes for t in a.tambons)
         self.by_code = {t.code: t for t in self.tambons}
         self.amphoe_by_code = {a.code: a for a in self.amphoes}
         self._mild = {t.code: _mild_misspellings(t, self) for t in self.tambons}
+        self._local = {
+            t.code: tuple(lao for lao in self.laos if not lao.is_pao and t.code in lao.coverage)
+            for t in self.tambons
+        }
         self._lao_names = {}
         for lao in self.laos:
             for prefix, short in (("เทศบาลตำบล", "เทศบาลตำบล"), ("องค์การบริหารส่วนตำบล", "อบต.")):
@@ -131,6 +136,10 @@ class Areas:
                     for code in lao.coverage:
                         if self.by_code[code].name_th == bare:
                             self._lao_names.setdefault(code, short + bare)
+
+    def local_laos(self, code: str) -> tuple[Lao, ...]:
+        """The municipalities and SAOs covering a tambon (none for the 12 unassigned)."""
+        return self._local[code]
 
     def mild_misspellings(self, code: str) -> tuple[str, ...]:
         return self._mild[code]

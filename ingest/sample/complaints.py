@@ -8,19 +8,20 @@ from dataclasses import dataclass, field
 
 from ingest.thai import arabic_digits_to_thai, format_thai_date
 
-FIRST_NAMES = (
-    "สมชาย", "สมศรี", "วิชัย", "มาลี", "ประเสริฐ", "สุนีย์", "อนันต์", "จันทร์เพ็ญ", "ธนากร",
-    "พรทิพย์", "สุรชัย", "วันเพ็ญ", "กิตติ", "นงลักษณ์", "บุญมี", "ศิริพร", "ชาญวิทย์", "อรุณี",
-)  # fmt: skip
+MALE_NAMES = ("สมชาย", "วิชัย", "ประเสริฐ", "อนันต์", "ธนากร", "สุรชัย", "กิตติ", "บุญมี", "ชาญวิทย์")
+FEMALE_NAMES = ("สมศรี", "มาลี", "สุนีย์", "จันทร์เพ็ญ", "พรทิพย์", "วันเพ็ญ", "นงลักษณ์", "ศิริพร", "อรุณี")
 LAST_NAMES = (
     "ใจดี", "ศรีสุข", "มั่นคง", "ทองคำ", "บุญเรือง", "แก้วมณี", "สายสุวรรณ", "พึ่งบุญ", "รักไทย",
     "อินทร์แก้ว", "ปานทอง", "เพชรรัตน์", "วงศ์ใหญ่", "จันทร์หอม", "สุขประเสริฐ", "นาคสวัสดิ์",
 )  # fmt: skip
-TITLES = ("นาย", "นาง", "นางสาว")
 
 
 def fake_name(rng: random.Random) -> str:
-    return f"{rng.choice(TITLES)}{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    """A made-up Thai name with a title that fits it."""
+    if rng.random() < 0.5:
+        return f"นาย{rng.choice(MALE_NAMES)} {rng.choice(LAST_NAMES)}"
+    title = rng.choice(("นาง", "นางสาว"))
+    return f"{title}{rng.choice(FEMALE_NAMES)} {rng.choice(LAST_NAMES)}"
 
 
 def fake_phone(rng: random.Random) -> str:

@@ -156,7 +156,7 @@ def _entry(
     if status in DONE:
         finished = moment.date() + dt.timedelta(days=rng.randrange(1, 45))
         resolved = format_thai_date(finished, rng.choice(("slash_be", "slash_be", "abbr_be_short")))
-    local = [lao.name_th for lao in ctx.areas.laos if not lao.is_pao and code in lao.coverage]
+    local = [lao.name_th for lao in ctx.areas.local_laos(code)]
     amphoe_name = ctx.areas.amphoe_by_code[tambon.amphoe_code].name_th
     unit = rng.choice([*local, f"ที่ทำการปกครองอำเภอ{amphoe_name}"])
     style = rng.choices(TIME_STYLES, weights=TIME_STYLE_WEIGHTS)[0]

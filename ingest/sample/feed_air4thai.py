@@ -13,7 +13,7 @@ from ingest.sample.writers import Encoding, write_csv
 
 FEED = "air4thai_hourly"
 # Saraburi's PCD stations: 24t Na Phra Lan (cement and quarry district), 25t Pak Phriao (town).
-STATIONS = {"24t": 1.25, "25t": 1.0}  # station -> PM level relative to the town
+STATIONS = {"24t": 1.2, "25t": 1.0}  # station -> PM level relative to the town
 HEADER = ("DATETIMEDATA", "PM25", "PM10", "O3", "CO", "NO2", "SO2", "WS", "WD", "TEMP", "RH")
 MISSING_TOKENS = ("-1", "-999", "-9999", "", "null")
 MISSING_SHARE = 0.02
@@ -24,7 +24,7 @@ def _pm25_daily(days: np.ndarray, level: float, rng: np.random.Generator) -> np.
     """Daily mean PM2.5: a dry-season hump (Dec-Apr, peak in February) over a wet-season floor."""
     doy = np.array([d.timetuple().tm_yday for d in days.tolist()])
     season = np.clip(np.cos(2 * np.pi * (doy - 45) / 365.25), 0.0, None) ** 1.3
-    base = (13.0 + 42.0 * season) * level
+    base = (12.0 + 30.0 * season) * level
     noise = np.empty(len(days))
     state = 0.0
     for i in range(len(days)):  # day-to-day persistence (AR(1) on the log scale)

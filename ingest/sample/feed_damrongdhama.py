@@ -6,7 +6,6 @@ import datetime as dt
 import random
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from ingest.sample.areas import UNMATCHABLE_NAMES
 from ingest.sample.complaints import Entry, fake_name, fake_phone
@@ -19,7 +18,7 @@ from ingest.sample.context import (
 )
 from ingest.sample.periods import be_year_month, delivery, month_end, selected_months
 from ingest.sample.summary import BadRow, FeedLog, FileRecord
-from ingest.sample.writers import save_workbook
+from ingest.sample.writers import merge, save_workbook, styled
 from ingest.thai import format_thai_date
 from ingest.thai.constants import BE_OFFSET, MONTHS_FULL_TH
 
@@ -150,7 +149,7 @@ def _entry(
     sub = rng.choice(TYPES[main])
     status = rng.choices(STATUSES, weights=STATUS_WEIGHTS)[0]
     home = tambon if rng.random() < 0.7 else rng.choice(ctx.areas.tambons)
-    local = [lao.name_th for lao in ctx.areas.laos if not lao.is_pao and code in lao.coverage]
+    local = [lao.name_th for lao in ctx.areas.local_laos(code)]
     unit = rng.choice([*local, f"อำเภอ{amphoe.name_th}", "สำนักงานจังหวัดสระบุรี"])
     shape = rng.choices(DATE_SHAPES, weights=DATE_SHAPE_WEIGHTS)[0]
     closed: str | dt.date = ""
@@ -207,10 +206,8 @@ def _write(
         name=f"ศูนย์ดำรงธรรม_{be_year_month(month)}.xlsx",
         encoding="xlsx",
     )
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "ทะเบียนเรื่องร้องเรียน"
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("ทะเบียนเรื่องร้องเรียน")
     width = len(COLUMNS)
     month_text = f"{MONTHS_FULL_TH[month.month - 1]} {month.year + BE_OFFSET}"
     titles = (
@@ -218,39 +215,33 @@ def _write(
         f"ประจำเดือน{month_text}",
     )
     for row, title in enumerate(titles, 1):
-        sheet.cell(row, 1, title).font = Font(bold=True, size=14)
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+        sheet.append([styled(sheet, title, bold=True)])
+        merge(sheet, row, 1, row, width)
+    sheet.append([])
     top, bottom = 4, 5
-    column = 1
-    while column <= width:
-        group, text = COLUMNS[column - 1]
+    upper: list[object] = []
+    lower: list[object] = []
+    for column, (group, text) in enumerate(COLUMNS, 1):
         if not group:
-            sheet.cell(top, column, text)
-            sheet.merge_cells(start_row=top, start_column=column, end_row=bottom, end_column=column)
-            column += 1
+            upper.append(styled(sheet, text, bold=True))
+            lower.append(None)
+            merge(sheet, top, column, bottom, column)
             continue
-        span = sum(1 for g, _ in COLUMNS if g == group)
-        sheet.cell(top, column, group)
-        sheet.merge_cells(
-            start_row=top, start_column=column, end_row=top, end_column=column + span - 1
-        )
-        for offset in range(span):
-            sheet.cell(bottom, column + offset, COLUMNS[column - 1 + offset][1])
-        column += span
-    for row in (top, bottom):
-        for col in range(1, width + 1):
-            cell = sheet.cell(row, col)
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        if column == 1 or COLUMNS[column - 2][0] != group:
+            span = sum(1 for g, _ in COLUMNS if g == group)
+            upper.append(styled(sheet, group, bold=True))
+            merge(sheet, top, column, top, column + span - 1)
+        else:
+            upper.append(None)
+        lower.append(styled(sheet, text, bold=True))
+    sheet.append(upper)
+    sheet.append(lower)
     record.header_row = bottom
     row = bottom
     shapes: dict[str, int] = {}
     for entry in entries:
         row += 1
-        for col, value in enumerate(entry.cells, 1):
-            cell = sheet.cell(row, col, value if value != "" else None)
-            if isinstance(value, dt.date):
-                cell.number_format = "dd/mm/yyyy"
+        sheet.append([value if value != "" else None for value in entry.cells])
         record.rows += 1
         shapes[entry.extra["shape"]] = shapes.get(entry.extra["shape"], 0) + 1
         if entry.is_bad:
@@ -260,10 +251,11 @@ def _write(
             record.tambon_codes.add(entry.code)
     if blank_before_total:
         row += 1
+        sheet.append([])
         record.blank_rows += 1
     row += 1
-    sheet.cell(row, 1, f"รวม {len(entries)} เรื่อง").font = Font(bold=True)
-    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+    sheet.append([styled(sheet, f"รวม {len(entries)} เรื่อง", bold=True)])
+    merge(sheet, row, 1, row, 3)
     record.skipped_rows += 1
     save_workbook(workbook, ctx.path(record))
     log.add_file(record)

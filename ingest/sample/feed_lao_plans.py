@@ -7,13 +7,12 @@ import random
 from dataclasses import dataclass, field, replace
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from ingest.sample.areas import UNMATCHABLE_NAMES, Lao
 from ingest.sample.context import AreaNames, SampleContext
 from ingest.sample.periods import delivery, fiscal_bounds
 from ingest.sample.summary import BadRow, FeedLog, FileRecord
-from ingest.sample.writers import save_workbook
+from ingest.sample.writers import merge, save_workbook, styled
 
 FEED = "lao_plan_projects"
 PLAN_YEARS = (2566, 2567, 2568, 2569, 2570)
@@ -209,11 +208,12 @@ def _project(
     )
 
 
-def _budget(amount: int, style: str) -> str | int:
+def _budget_cell(sheet: object, amount: int, style: str) -> object:
+    """A budget as the LAO typed it: a number cell, "1,500,000" or "1500000"; "-" for zero."""
     if amount == 0:
         return "-"
     if style == "numeric":
-        return amount
+        return styled(sheet, amount, number_format="#,##0")
     return f"{amount:,}" if style == "text_separators" else str(amount)
 
 
@@ -226,10 +226,8 @@ def _write(
     year_label: str,
 ) -> None:
     lao = plan.lao
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "ผ.02"
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("ผ.02")
     amphoe = ctx.areas.amphoe_by_code.get(lao.amphoe_code)
     where = f"อำเภอ{amphoe.name_th} จังหวัดสระบุรี" if amphoe else "จังหวัดสระบุรี"
     titles = (
@@ -239,67 +237,64 @@ def _write(
         where,
     )
     for row, title in enumerate(titles, 1):
-        sheet.cell(row, 1, title).font = Font(bold=True)
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=WIDTH - 1)
-    sheet.cell(1, WIDTH, "แบบ ผ.02")
+        cells: list[object] = [styled(sheet, title, bold=True)]
+        if row == 1:
+            cells += [None] * (WIDTH - 2) + ["แบบ ผ.02"]
+        sheet.append(cells)
+        merge(sheet, row, 1, row, WIDTH - 1)
+    sheet.append([])
     top, bottom = 6, 7
-    column = 1
+    upper: list[object] = []
+    lower: list[object] = []
+
+    def single(text: str) -> None:
+        merge(sheet, top, len(upper) + 1, bottom, len(upper) + 1)
+        upper.append(styled(sheet, text, bold=True))
+        lower.append(None)
+
+    def group(text: str, children: list[str]) -> None:
+        merge(sheet, top, len(upper) + 1, top, len(upper) + len(children))
+        upper.extend([styled(sheet, text, bold=True)] + [None] * (len(children) - 1))
+        lower.extend(styled(sheet, child, bold=True) for child in children)
+
     for text in TOP:
-        sheet.cell(top, column, text)
-        sheet.merge_cells(start_row=top, start_column=column, end_row=bottom, end_column=column)
-        column += 1
-    sheet.cell(top, column, "งบประมาณ")
-    sheet.merge_cells(
-        start_row=top, start_column=column, end_row=top, end_column=column + len(PLAN_YEARS) - 1
-    )
-    for year in PLAN_YEARS:
-        sheet.cell(bottom, column, year_label.format(year))
-        column += 1
+        single(text)
+    group("งบประมาณ", [year_label.format(year) for year in PLAN_YEARS])
     for text in TAIL:
-        sheet.cell(top, column, text)
-        sheet.merge_cells(start_row=top, start_column=column, end_row=bottom, end_column=column)
-        column += 1
-    sheet.cell(top, column, "พื้นที่ดำเนินการ")
-    sheet.merge_cells(start_row=top, start_column=column, end_row=top, end_column=column + 1)
-    sheet.cell(bottom, column, "ตำบล")
-    sheet.cell(bottom, column + 1, "อำเภอ")
-    sheet.cell(top, column + 2, "สถานะ")
-    sheet.merge_cells(start_row=top, start_column=column + 2, end_row=bottom, end_column=column + 2)
-    for row in (top, bottom):
-        for col in range(1, WIDTH + 1):
-            cell = sheet.cell(row, col)
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        single(text)
+    group("พื้นที่ดำเนินการ", ["ตำบล", "อำเภอ"])
+    single("สถานะ")
+    sheet.append(upper)
+    sheet.append(lower)
     record.header_row = bottom
     row = bottom
     blank_between = int(lao.key) % 4 == 1
     for number, (heading, projects) in enumerate(plan.sections):
         if number and blank_between:
             row += 1
+            sheet.append([])
             record.blank_rows += 1
         row += 1
-        sheet.cell(row, 1, heading).font = Font(bold=True)
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=WIDTH)
+        sheet.append([styled(sheet, heading, bold=True)])
+        merge(sheet, row, 1, row, WIDTH)
         record.section_rows += 1
         for index, project in enumerate(projects, 1):
             row += 1
-            values: list[str | int | None] = [
-                str(index),
-                project.name,
-                project.objective,
-                project.target,
-                *(_budget(b, budget_style) for b in project.budgets),
-                project.kpi,
-                project.result,
-                project.unit,
-                project.tambon_text,
-                project.amphoe_text,
-                project.status or None,
-            ]
-            for col, value in enumerate(values, 1):
-                cell = sheet.cell(row, col, value)
-                if isinstance(value, int):
-                    cell.number_format = "#,##0"
+            sheet.append(
+                [
+                    str(index),
+                    project.name,
+                    project.objective,
+                    project.target,
+                    *(_budget_cell(sheet, b, budget_style) for b in project.budgets),
+                    project.kpi,
+                    project.result,
+                    project.unit,
+                    project.tambon_text,
+                    project.amphoe_text,
+                    project.status or None,
+                ]
+            )
             record.rows += 1
             if project.special == "missing_required":
                 record.bad.append(BadRow(row, "status_text", "", project.special))
@@ -308,14 +303,13 @@ def _write(
             elif project.special != "misspelt":
                 record.tambon_codes.add(project.tambon_code)
         row += 1
-        sheet.cell(row, 1, f"รวม {len(projects)} โครงการ").font = Font(bold=True)
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(TOP))
-        for offset in range(len(PLAN_YEARS)):
-            total = sum(p.budgets[offset] for p in projects)
-            cell = sheet.cell(row, len(TOP) + 1 + offset, _budget(total, budget_style))
-            cell.font = Font(bold=True)
-            if isinstance(cell.value, int):
-                cell.number_format = "#,##0"
+        totals = [sum(p.budgets[i] for p in projects) for i in range(len(PLAN_YEARS))]
+        sheet.append(
+            [styled(sheet, f"รวม {len(projects)} โครงการ", bold=True)]
+            + [None] * (len(TOP) - 1)
+            + [_budget_cell(sheet, total, budget_style) for total in totals]
+        )
+        merge(sheet, row, 1, row, len(TOP))
         record.skipped_rows += 1
     save_workbook(workbook, ctx.path(record))
     log.add_file(record)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import string
 
 import numpy as np
 
-from ingest.sample.areas import UNMATCHABLE_NAMES, Lao
+from ingest.sample.areas import UNMATCHABLE_NAMES
 from ingest.sample.context import (
     AreaNames,
     SampleContext,
@@ -168,6 +169,7 @@ def _tickets(
     """Each report's columns (plus week, special, code), and later exports' updated states."""
     week_weights = [(end - start).days + 1 for start, end in weeks]
     categories = list(CATEGORIES)
+    month_weights: dict[int, list[float]] = {}
     seen: set[str] = set()
     # Where each report's point is: its own tambon, or another of the amphoe for a mismatch.
     point_tambon: list[str] = []
@@ -202,14 +204,18 @@ def _tickets(
         reported = dt.datetime.combine(day, dt.time()) + dt.timedelta(
             seconds=seconds, microseconds=rng.randrange(1_000_000)
         )
-        weights = [CATEGORIES[c][0] * _season(c, day.month) for c in categories]
+        weights = month_weights.get(day.month)
+        if weights is None:
+            weights = month_weights[day.month] = list(
+                itertools.accumulate(CATEGORIES[c][0] * _season(c, day.month) for c in categories)
+            )
         roll = rng.random()
         if roll < 0.03:
             chosen: list[str] = []
         elif roll < 0.18:
-            chosen = sorted(set(rng.choices(categories, weights=weights, k=2)))
+            chosen = sorted(set(rng.choices(categories, cum_weights=weights, k=2)))
         else:
-            chosen = rng.choices(categories, weights=weights, k=1)
+            chosen = rng.choices(categories, cum_weights=weights, k=1)
         comment = rng.choice(CATEGORIES[chosen[0]][1]) if chosen else "แจ้งปัญหาในพื้นที่"
         tambon = ctx.areas.by_code[code]
         tambon_text = names.tambon(code)
@@ -273,7 +279,7 @@ def _tickets(
 
 
 def _organization(ctx: SampleContext, rng: random.Random, code: str) -> str:
-    local: list[Lao] = [lao for lao in ctx.areas.laos if not lao.is_pao and code in lao.coverage]
+    local = ctx.areas.local_laos(code)
     first = rng.choice(local).name_th if local else "องค์การบริหารส่วนจังหวัดสระบุรี"
     if rng.random() < 0.1:
         return f"{first},สำนักงานจังหวัดสระบุรี"

@@ -11,6 +11,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 Encoding = Literal["utf-8", "utf-8-sig", "cp874"]
@@ -18,6 +21,7 @@ Encoding = Literal["utf-8", "utf-8-sig", "cp874"]
 # Every timestamp inside a workbook: document properties and zip entries.
 FIXED_TIME = dt.datetime(2025, 1, 1, 0, 0, 0)
 _ZIP_TIME = (2025, 1, 1, 0, 0, 0)
+BOLD = Font(bold=True)
 
 
 def csv_text(rows: Iterable[Sequence[object]], *, newline: str = "\n") -> str:
@@ -79,3 +83,20 @@ def save_workbook(workbook: Workbook, path: Path) -> None:
     with _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(workbook, archive).write_data()
     path.write_bytes(buffer.getvalue())
+
+
+def merge(sheet: Any, first_row: int, first_column: int, last_row: int, last_column: int) -> None:
+    """Merge a range; works on write-only sheets too (their merged ranges go out with the sheet)."""
+    start = f"{get_column_letter(first_column)}{first_row}"
+    end = f"{get_column_letter(last_column)}{last_row}"
+    sheet.merged_cells.add(f"{start}:{end}")
+
+
+def styled(sheet: Any, value: object, *, bold: bool = False, number_format: str = "") -> Any:
+    """A write-only cell with the few styles sample workbooks use."""
+    cell = WriteOnlyCell(sheet, value=value)
+    if bold:
+        cell.font = BOLD
+    if number_format:
+        cell.number_format = number_format
+    return cell
