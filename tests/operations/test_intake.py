@@ -267,3 +267,33 @@ def test_submissions_are_rate_limited_per_client(store: Store) -> None:
         latitude=None,
         longitude=None,
     )
+
+
+def test_crash_in_the_middle_of_a_write_leaves_nothing_and_retry_makes_one_case(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a failure after the case row was flushed but before the transaction commits
+    calls = {"n": 0}
+    from app.operations import intake
+
+    real_record = intake.record
+
+    def crashing_record(*args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("power cut")
+        return real_record(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(intake, "record", crashing_record)
+    token = str(uuid.uuid4())
+    audit_before = _count(store, AuditEntry)
+    with pytest.raises(RuntimeError):
+        submit_complaint(store, road_report(), token, "c", T0)
+    assert (_count(store, Complaint), _count(store, CaseEvent)) == (0, 0)
+    assert _count(store, AuditEntry) == audit_before
+    # WHEN the citizen retries the same form THEN exactly one case exists
+    monkeypatch.undo()
+    first = submit_complaint(store, road_report(), token, "c", T0)
+    again = submit_complaint(store, road_report(), token, "c", T0)
+    assert first.created and not again.created
+    assert _count(store, Complaint) == 1
