@@ -74,8 +74,11 @@ def generate(ctx: SampleContext) -> FeedLog:
     plans: list[tuple[FileRecord, list[Entry], bool]] = []
     for year in ctx.years:
         plans += _plan_year(ctx, year, misspellings)
-    # The busiest register of the sample is the one re-sent with corrections.
-    corrected = max(range(len(plans)), key=lambda i: (len(plans[i][1]), -i))
+    # The register with the most removable cases is the one re-sent with corrections.
+    corrected = max(
+        range(len(plans)),
+        key=lambda i: (sum(not e.special and not e.protected for e in plans[i][1]), -i),
+    )
     total = len(plans) + 1
     for done, (record, entries, thai_digits) in enumerate(plans, 1):
         _write(ctx, log, record, entries, thai_digits=thai_digits)
@@ -93,7 +96,7 @@ def _plan_year(
 ) -> list[tuple[FileRecord, list[Entry], bool]]:
     rng = ctx.rng(FEED, year)
     months = selected_months(year, ctx.scale)
-    count = ctx.count(CASES_PER_YEAR, len(ctx.areas.tambons) + 10)
+    count = ctx.count(CASES_PER_YEAR, len(ctx.areas.tambons) + 30)
     codes, protected = assign_tambons(count, [t.code for t in ctx.areas.tambons], ctx.weights, rng)
     names = AreaNames(ctx.areas, rng, zero_width=False)  # cp874 has no zero-width characters
     specials = pick_special(
@@ -272,28 +275,22 @@ def _correct(
         Entry(list(e.values), e.code, e.key, e.special, e.bad_column, protected=e.protected)
         for e in entries
     ]
-    clean = [e for e in fixed if not e.special and not e.protected]
+    # Withdraw a case that is not a tambon's only row, so coverage is unchanged.
+    removed = next(e for e in reversed(fixed) if not e.special and not e.protected)
+    fixed.remove(removed)
+    clean = [e for e in fixed if not e.special]
     open_cases = [e for e in clean if e.values[COLUMN["สถานะ"]] not in DONE]
     updated = (open_cases + [e for e in clean if e not in open_cases])[:3]
     changes: list[dict[str, str]] = []
     for entry in updated:
         old = entry.values[COLUMN["สถานะ"]]
-        entry.values[COLUMN["สถานะ"]] = "ดำเนินการแล้วเสร็จ"
-        received = original.delivery  # resolved on the day the month's register was first sent
+        new = "ยุติเรื่อง" if old == "ดำเนินการแล้วเสร็จ" else "ดำเนินการแล้วเสร็จ"
+        entry.values[COLUMN["สถานะ"]] = new
+        # Resolved on the day the month's register was first sent.
         entry.values[COLUMN["วันที่แล้วเสร็จ"]] = format_thai_date(
-            dt.date.fromisoformat(received), "slash_be"
+            dt.date.fromisoformat(original.delivery), "slash_be"
         )
-        changes.append(
-            {
-                "register_no": entry.key,
-                "column": "status_text",
-                "old": old,
-                "new": "ดำเนินการแล้วเสร็จ",
-            }
-        )
-    # Withdraw a case that is not a tambon's only row, so coverage is unchanged.
-    removed = next(e for e in reversed(clean) if e not in updated)
-    fixed.remove(removed)
+        changes.append({"register_no": entry.key, "column": "status_text", "old": old, "new": new})
     added = Entry(list(removed.values), removed.code, "")
     number, year = fixed[-1].key.split("/")
     added.values[COLUMN["เลขที่รับ"]] = added.key = f"{number}-1/{year}"

@@ -340,14 +340,11 @@ def _correct(
     candidates = [
         i
         for i, (_, plan, _, _) in enumerate(plans)
-        if not plan.lao.is_pao and sum(len(p) for _, p in plan.sections) >= 4
+        if not plan.lao.is_pao and sum(not p.special for _, ps in plan.sections for p in ps) >= 3
     ]
     record, plan, budget_style, year_label = plans[candidates[len(candidates) // 2]]
     amended = Plan(plan.lao, [(h, [replace(p) for p in ps]) for h, ps in plan.sections])
     clean = [p for _, ps in amended.sections for p in ps if not p.special]
-    covered: dict[str, int] = {}
-    for project in clean:
-        covered[project.tambon_code] = covered.get(project.tambon_code, 0) + 1
     changes: list[dict[str, object]] = []
     for project, year_index in zip(clean[:2], (2, 3), strict=False):
         budgets = list(project.budgets)
@@ -362,19 +359,18 @@ def _correct(
                 "new": budgets[year_index],
             }
         )
-    removable = [p for p in clean[2:] if covered[p.tambon_code] > 1]
-    removed = removable[-1] if removable else clean[-1]
+    # One project is dropped and a new one takes its place (same area, so coverage holds).
+    removed = clean[-1]
     for _, projects in amended.sections:
         if removed in projects:
             projects.remove(removed)
-    projects = amended.sections[0][1]
     added = replace(
-        projects[0] if projects else removed,
+        removed,
         name="โครงการติดตั้งกล้องวงจรปิดเพื่อความปลอดภัย (เพิ่มเติม)",
         budgets=(0, 0, 350_000, 0, 0),
         status="อนุมัติ",
     )
-    projects.append(added)
+    amended.sections[0][1].append(added)
     first, _ = fiscal_bounds(ctx.years[-1])
     corrected = FileRecord(
         feed=FEED,
