@@ -157,7 +157,7 @@ with routing_tab:
             format_func=lambda c: tr("any") if c == ANY else areas.name(c),
             key="admin_rule_amphoe",
         )
-        target = st.selectbox(
+        rule_agency = st.selectbox(
             tr("agency"),
             options=list(agency_names),
             format_func=agency_names.__getitem__,
@@ -166,7 +166,7 @@ with routing_tab:
         if st.form_submit_button(tr("save")):
             with action():
                 admin.set_routing_rule(
-                    store(), actor, str(category), str(amphoe), str(target), utc_now()
+                    store(), actor, str(category), str(amphoe), str(rule_agency), utc_now()
                 )
                 st.success(tr("done"))
                 st.rerun()

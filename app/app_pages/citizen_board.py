@@ -84,7 +84,7 @@ else:
     points = frame.dropna(subset=["lat", "lon"])
     if shapes:
         base = (
-            alt.Chart(alt.Data(values=shapes))
+            alt.Chart(alt.Data(values=shapes))  # type: ignore[no-untyped-call]
             .mark_geoshape(fill="#f2f2f2", stroke="#999", strokeWidth=0.5)
             .project("mercator")
         )

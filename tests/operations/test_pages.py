@@ -206,3 +206,50 @@ def test_staff_pages_show_only_a_login_form_to_the_public(store: Store, name: st
     assert len(at.dataframe) == 0
     assert at.text_input(key="ops_login_password").proto.type == 1  # PASSWORD: masked input
     assert T0  # the fixture clock is not used by pages: they run on the real clock
+
+
+def test_admin_page_sets_routing_and_sla(store: Store, passwords: dict[str, str]) -> None:
+    at = login(page("admin_users").run(), "demo_admin", passwords["demo_admin"])
+    at.selectbox(key="admin_rule_category").set_value("water_supply")
+    at.selectbox(key="admin_rule_amphoe").set_value("1905")
+    at.selectbox(key="admin_rule_agency").set_value("district_1905")
+    at.button(key="FormSubmitter:admin_routing-บันทึก").click().run()
+    at.number_input(key="admin_sla_water_supply").set_value(3)
+    at.button(key="FormSubmitter:admin_sla-บันทึก").click().run()
+    assert not at.exception
+    receipt = submit(
+        store,
+        category_code="water_supply",
+        amphoe_code="1905",
+        tambon_code="190501",
+        latitude=None,
+        longitude=None,
+    )
+    assert receipt.agency_code == "district_1905"
+    with store.read() as session:
+        case = session.get(Complaint, receipt.complaint_id)
+        assert case is not None and case.sla_due_at == case.received_at + timedelta(days=3)
+
+
+def test_officer_transfers_from_the_page(store: Store, passwords: dict[str, str]) -> None:
+    case_id = submit(store, at=utc_now()).complaint_id
+    at = login(page("officer_queue").run(), "demo_officer", passwords["demo_officer"])
+    at.selectbox(key="queue_transfer_agency").set_value("pwa_saraburi")
+    at.text_area(key="queue_transfer_reason").input("เป็นเรื่องท่อประปา")
+    at.button(key="FormSubmitter:queue_transfer-ส่งต่อหน่วยงานอื่น").click().run()
+    assert not at.exception
+    with store.read() as session:
+        case = session.get(Complaint, case_id)
+        assert case is not None and (case.agency_code, case.status) == ("pwa_saraburi", "routed")
+
+
+def test_executive_assigns_from_the_page(store: Store, passwords: dict[str, str]) -> None:
+    case_id = submit(store, at=utc_now() - timedelta(days=30)).complaint_id
+    at = login(page("officer_escalations").run(), "demo_executive", passwords["demo_executive"])
+    at.selectbox(key="esc_agency").set_value("damrongdhama_saraburi").run()
+    at.text_area(key="esc_note").input("เร่งด่วน")
+    at.button(key="FormSubmitter:esc_assign-มอบหมาย").click().run()
+    assert not at.exception
+    with store.read() as session:
+        case = session.get(Complaint, case_id)
+        assert case is not None and case.agency_code == "damrongdhama_saraburi"
