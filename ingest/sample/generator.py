@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,6 +76,11 @@ def generate_sample(
         progress=progress,
     )
     logs = [generate_feed(ctx) for generate_feed in GENERATORS]
+    if len(years) > 1:
+        notes.append(
+            "lao_plan_projects: one plan per LAO for the period 2566-2570, whatever the number "
+            "of years"
+        )
     for log in logs:
         notes.extend(log.details.pop("notes", []))
     write_manifest(out_dir, scale=scale, seed=seed, fiscal_years_be=years, logs=logs, notes=notes)
@@ -89,17 +94,25 @@ def generate_sample(
 
 
 def _clear(out_dir: Path) -> None:
-    """Remove an earlier sample (delivery folders and manifest), never anything else."""
-    if not out_dir.exists():
-        out_dir.mkdir(parents=True)
+    """Remove the files an earlier sample wrote (as its manifest lists them), nothing else.
+
+    ``out_dir`` may be a landing folder holding real deliveries, so only the generator's own
+    files go; a folder left empty by that is removed too.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    manifest = out_dir / MANIFEST_NAME
+    if not manifest.is_file():
         return
-    for child in out_dir.iterdir():
-        if child.is_dir() and _is_delivery_folder(child.name):
-            shutil.rmtree(child)
-        elif child.name == MANIFEST_NAME:
-            child.unlink()
-
-
-def _is_delivery_folder(name: str) -> bool:
-    parts = name.split("-")
-    return len(parts) == 3 and all(p.isdigit() for p in parts) and len(name) == 10
+    try:
+        deliveries = json.loads(manifest.read_text(encoding="utf-8")).get("deliveries", {})
+    except (ValueError, AttributeError):
+        return
+    for day, names in deliveries.items():
+        folder = out_dir / str(day)
+        for name in names:
+            path = folder / str(name)
+            if path.parent == folder and path.is_file():
+                path.unlink()
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    manifest.unlink()

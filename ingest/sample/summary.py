@@ -212,6 +212,10 @@ def write_manifest(
     for log in logs:
         for record in log.files:
             deliveries.setdefault(record.delivery, []).append(record.name)
+    overall: dict[str, int] = {}
+    for log in logs:
+        for key, quirk in log.quirks().items():
+            overall[key] = overall.get(key, 0) + quirk.count
     document = {
         "generator": "ingest.sample",
         "seed": seed,
@@ -224,6 +228,7 @@ def write_manifest(
             for log in logs
             for s in [log.summary()]
         },
+        "quirk_totals": dict(sorted(overall.items())),
         "deliveries": {day: sorted(names) for day, names in sorted(deliveries.items())},
         "feeds": {log.feed: log.to_json() for log in logs},
     }

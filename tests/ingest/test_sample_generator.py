@@ -139,14 +139,21 @@ def test_scale_maps_to_fiscal_years_and_months() -> None:
 def test_same_seed_gives_identical_bytes_and_another_seed_does_not(
     sample: Sample, tmp_path: Path
 ) -> None:
-    # GIVEN a sample made with seed 19
-    # WHEN it is made again with the same seed and scale, and once with another seed
-    generate_sample(tmp_path / "again", scale=SCALE, seed=19)
-    generate_sample(tmp_path / "other", scale=SCALE, seed=20)
-    # THEN the same seed gives byte-identical files (XLSX included), another seed other data
+    # GIVEN a sample made with seed 19, and a landing folder holding a real delivery
+    out_dir = tmp_path / "landing"
+    real = out_dir / "2020-01-01" / "pop_256301.csv"
+    real.parent.mkdir(parents=True)
+    real.write_bytes(b"real delivery")
+    # WHEN a sample with another seed is written there, then one with seed 19 over it
+    generate_sample(out_dir, scale=SCALE, seed=20)
+    other = file_bytes(out_dir)
+    generate_sample(out_dir, scale=SCALE, seed=19)
+    again = file_bytes(out_dir)
+    # THEN the same seed gives byte-identical files (XLSX included) with nothing stale left,
+    # another seed other data, and files the generator did not write are never touched
     first = file_bytes(sample.out_dir)
-    assert file_bytes(tmp_path / "again") == first
-    other = file_bytes(tmp_path / "other")
+    assert again.pop("2020-01-01/pop_256301.csv") == b"real delivery"
+    assert again == first
     changed = [name for name in first.keys() & other.keys() if first[name] != other[name]]
     assert len(changed) > len(first) // 2
 
