@@ -16,7 +16,7 @@ from ingest.landing.reference import load_references
 from ingest.landing.run import discover, feed_for, run_ingest
 from ingest.publish import build_and_publish
 from ingest.readers.encoding import detect_encoding, transcode_to_utf8
-from ingest.registry import load_registry
+from ingest.registry import load_area_aliases, load_registry
 from ingest.settings import PROJECT_ROOT, Settings, load_settings
 from ingest.thai import AreaMatcher
 
@@ -88,7 +88,7 @@ def run_scale(scale: float, root: Path, seed: int = 19) -> ScaleResult:
     sample_seconds = time.perf_counter() - started
 
     feeds = load_registry()
-    matcher = AreaMatcher()
+    matcher = AreaMatcher(aliases=load_area_aliases())
     started = time.perf_counter()
     with duckdb.connect(str(settings.raw_path)) as con:
         load_references(

@@ -17,7 +17,7 @@ from rich.table import Table
 from ingest.landing.reference import load_references
 from ingest.landing.run import FAILED, UNKNOWN, FileOutcome, RunReport, discover, run_ingest
 from ingest.publish import BuildFailed, build_and_publish, current_build, published_builds
-from ingest.registry import FeedSpec, RegistryError, load_registry
+from ingest.registry import FeedSpec, RegistryError, load_area_aliases, load_registry
 from ingest.settings import PROJECT_ROOT, Settings, load_settings
 from ingest.thai import AreaMatcher
 
@@ -120,7 +120,11 @@ def ingest_landing(
         )
         raise typer.Exit(2)
     settings.warehouse_dir.mkdir(parents=True, exist_ok=True)
-    matcher = AreaMatcher()
+    try:
+        matcher = AreaMatcher(aliases=load_area_aliases())
+    except (RegistryError, ValueError) as error:
+        console.print(f"[red]area aliases / ชื่อพื้นที่เพิ่มเติม: {error}[/]")
+        raise typer.Exit(2) from error
     with duckdb.connect(str(settings.raw_path)) as con:
         references = load_references(
             con,
@@ -131,6 +135,7 @@ def ingest_landing(
         )
         for warning in references.warnings:
             console.print(f"[yellow]warning:[/] {warning}")
+        _extract_operational(con, settings)
         for name in rebuild or []:
             _drop_feed(con, name, feeds)
         files = discover(landing)
@@ -143,6 +148,18 @@ def ingest_landing(
             report = run_ingest(con, landing, feeds, matcher, progress=advance)
     _print_report(report)
     return report
+
+
+def _extract_operational(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
+    """Bring the citizen cases changed since the last run into the raw layer (pseudonymised)."""
+    from app.operations.extract import extract_to_raw
+    from app.operations.jobs import run_scheduled_jobs
+    from app.operations.setup import ensure_operational_store
+
+    ensure_operational_store(settings.operational_url)
+    run_scheduled_jobs(settings.operational_url)
+    changed = extract_to_raw(con, settings.operational_url)
+    console.print(f"operational store: {changed:,} changed citizen cases extracted")
 
 
 def _drop_feed(con: duckdb.DuckDBPyConnection, name: str, feeds: dict[str, FeedSpec]) -> None:
@@ -230,6 +247,40 @@ def serve(
     raise typer.Exit(subprocess.call(command, cwd=PROJECT_ROOT, env=os.environ.copy()))  # noqa: S603
 
 
+@app.command("ops-setup")
+def ops_setup(
+    reset_demo_passwords: Annotated[
+        bool, typer.Option(help="give the demo users new random passwords")
+    ] = False,
+) -> None:
+    """Create or migrate the operational store and the demo users / ตั้งค่าระบบรับเรื่อง."""
+    from app.operations.setup import create_demo_users
+
+    settings = load_settings()
+    settings.warehouse_dir.mkdir(parents=True, exist_ok=True)
+    passwords = create_demo_users(settings.operational_url, reset=reset_demo_passwords)
+    if not passwords:
+        console.print(
+            "demo users exist already / มีผู้ใช้ตัวอย่างแล้ว "
+            "(saraburi ops-setup --reset-demo-passwords for new passwords)"
+        )
+        return
+    table = Table("user / ผู้ใช้", "one-time password / รหัสผ่านครั้งเดียว", title="demo users")
+    for username, password in passwords.items():
+        table.add_row(username, password)
+    console.print(table)
+    console.print("[yellow]shown once: write them down / แสดงครั้งเดียว[/]")
+
+
+@app.command("ops-jobs")
+def ops_jobs() -> None:
+    """Escalate overdue cases, anonymise old closed ones / งานประจำของระบบรับเรื่อง."""
+    from app.operations.jobs import run_scheduled_jobs
+
+    report = run_scheduled_jobs(load_settings().operational_url)
+    console.print(report)
+
+
 @app.command()
 def benchmark(
     scale: Annotated[list[float] | None, typer.Option(help="scales to measure")] = None,
@@ -262,6 +313,7 @@ def pipeline(
     ingest_landing(settings, landing)
     _build(settings)
     if serve_app:
+        ops_setup(reset_demo_passwords=False)
         serve()
 
 

@@ -1,6 +1,6 @@
 """The declarative registry of agency feeds: one YAML file per feed in ``feeds/``."""
 
-from ingest.registry.loader import RegistryError, load_registry
+from ingest.registry.loader import RegistryError, load_area_aliases, load_registry
 from ingest.registry.model import (
     AreaSpec,
     ColumnSpec,
@@ -20,5 +20,6 @@ __all__ = [
     "HeaderSpec",
     "RegistryError",
     "RowRule",
+    "load_area_aliases",
     "load_registry",
 ]

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from ingest.registry.model import FeedSpec
 
 FEEDS_DIR = Path(__file__).parent / "feeds"
+AREA_ALIASES = Path(__file__).parent / "area_aliases.yml"
 
 
 class RegistryError(ValueError):
@@ -43,3 +44,17 @@ def load_registry(feeds_dir: Path = FEEDS_DIR) -> dict[str, FeedSpec]:
             raise RegistryError(f"{path.name}: file must be named {feed.name}.yml")
         feeds[feed.name] = feed
     return feeds
+
+
+def load_area_aliases(path: Path = AREA_ALIASES) -> dict[str, str]:
+    """Analyst-kept area names → tambon codes (validated when the matcher is built)."""
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise RegistryError(f"{path.name}: อ่านไม่ได้ / cannot be read: {error}") from error
+    aliases = document.get("aliases") or {}
+    if not isinstance(aliases, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in aliases.items()
+    ):
+        raise RegistryError(f"{path.name}: aliases must map text to a tambon code (as text)")
+    return dict(aliases)

@@ -10,7 +10,7 @@ import duckdb
 from openpyxl import Workbook
 
 from ingest.landing.run import RunReport, run_ingest
-from ingest.registry import load_registry
+from ingest.registry import load_area_aliases, load_registry
 from ingest.settings import Settings
 from ingest.thai import AreaMatcher
 
@@ -323,3 +323,13 @@ def test_excel_register_with_merged_header_and_totals(settings: Settings) -> Non
         (8, "incident_tambon_text"),
     ]
     assert report.files[0].rows_skipped == 1
+
+
+def test_analyst_alias_places_a_name_the_matcher_refuses_to_guess() -> None:
+    # GIVEN หน้าพระลาน written under its old district (it moved to อ.เฉลิมพระเกียรติ)
+    plain = AreaMatcher().match("หน้าพระลาน", "เมืองสระบุรี")
+    # WHEN matched without and with the registry's analyst aliases
+    aliased = AreaMatcher(aliases=load_area_aliases()).match("หน้าพระลาน", "เมืองสระบุรี")
+    # THEN only the alias places it, and says so
+    assert (plain.tambon_code, plain.method) == (None, "unmatched")
+    assert (aliased.tambon_code, aliased.method) == ("191306", "alias")
