@@ -65,6 +65,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "resolved_at": ("วันที่แก้ไข", "Resolved"),
     "result": ("ผลการแก้ไข", "Result"),
     "timeline": ("ลำดับเหตุการณ์", "Timeline"),
+    "when": ("เวลา", "When"),
+    "event": ("เหตุการณ์", "Event"),
     "confirm_fix": ("ยืนยันว่าแก้ไขแล้ว", "Confirm the fix"),
     "reopen": ("ยังไม่ได้รับการแก้ไข ขอเปิดเรื่องใหม่", "Not fixed: reopen the case"),
     "reopen_reason": ("เหตุผล", "Why is it not fixed?"),

@@ -55,8 +55,8 @@ def timeline_frame(entries: Iterable[TimelineEntry]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                tr("received_at"): fmt_time(entry.at),
-                tr("timeline"): event_name(entry.kind),
+                tr("when"): fmt_time(entry.at),
+                tr("event"): event_name(entry.kind),
                 tr("agency"): entry.agency_name or "",
                 tr("message"): entry.message or "",
             }

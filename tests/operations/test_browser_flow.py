@@ -1,0 +1,135 @@
+"""End to end in Chromium: a citizen reports, the demo officer resolves, the citizen sees it.
+
+Runs ``streamlit run app/streamlit_app.py`` on a free localhost port against a fresh operational
+store (demo users with their one-time passwords) and an empty warehouse. Screenshots go to
+``test-artifacts/operations/``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.operations.setup import create_demo_users
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts" / "operations"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-component-update"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    base = tmp_path_factory.mktemp("ops_browser")
+    url = f"sqlite:///{base / 'operational.sqlite'}"
+    passwords = create_demo_users(url)
+    port = _free_port()
+    env = {
+        **os.environ,
+        "SARABURI_WAREHOUSE_DIR": str(base / "warehouse"),
+        "SARABURI_OPERATIONAL_URL": url,
+    }
+    log = (base / "streamlit.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app/streamlit_app.py",
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    address = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{address}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError("streamlit did not become healthy") from None
+                time.sleep(0.5)
+        yield address, passwords
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def test_citizen_reports_officer_resolves_citizen_sees_result(
+    app_server: tuple[str, dict[str, str]],
+) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    address, passwords = app_server
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            # GIVEN a citizen on the report page
+            citizen = browser.new_page(viewport={"width": 1300, "height": 1800})
+            citizen.goto(f"{address}/report")
+            expect(citizen.get_by_role("heading", name="แจ้งปัญหา / ร้องเรียน")).to_be_visible(
+                timeout=30_000
+            )
+            # WHEN they report a road problem in Mueang Saraburi
+            category = citizen.get_by_label("ประเภทเรื่อง")
+            category.click()
+            category.fill("ถนน")
+            citizen.keyboard.press("Enter")
+            citizen.get_by_label("รายละเอียดปัญหา", exact=True).fill("ถนนหน้าโรงเรียนเป็นหลุมใหญ่")
+            citizen.get_by_role("button", name="ส่งเรื่อง").click()
+            heading = citizen.locator("h1 code")
+            expect(heading).to_be_visible(timeout=30_000)
+            code = heading.inner_text().strip()
+            assert re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", code)
+            citizen.screenshot(path=str(ARTIFACTS / "01_reported.png"), full_page=True)
+
+            # AND the demo officer signs in, accepts and resolves it
+            officer = browser.new_context().new_page()
+            officer.set_viewport_size({"width": 1300, "height": 2200})
+            officer.goto(f"{address}/queue")
+            officer.get_by_label("ชื่อผู้ใช้").fill("demo_officer")
+            officer.get_by_label("รหัสผ่าน").fill(passwords["demo_officer"])
+            officer.get_by_role("button", name="เข้าสู่ระบบ").click()
+            accept = officer.get_by_role("button", name="รับเรื่อง", exact=True)
+            expect(accept).to_be_visible(timeout=30_000)
+            accept.click()
+            officer.get_by_role("tab", name="ปิดเรื่อง: แก้ไขแล้ว").click()
+            officer.get_by_label("ผลการแก้ไข", exact=True).fill("ปะซ่อมผิวถนนเรียบร้อยแล้ว")
+            officer.get_by_role("button", name="ปิดเรื่อง: แก้ไขแล้ว", exact=True).click()
+            expect(officer.get_by_text("แก้ไขแล้ว").first).to_be_visible(timeout=30_000)
+            officer.screenshot(path=str(ARTIFACTS / "02_resolved.png"), full_page=True)
+
+            # THEN the citizen sees the result by tracking code
+            citizen.goto(f"{address}/track")
+            citizen.get_by_label("รหัสติดตาม").fill(code.lower())
+            citizen.get_by_role("button", name="ค้นหา").click()
+            expect(citizen.get_by_text("ปะซ่อมผิวถนนเรียบร้อยแล้ว").first).to_be_visible(timeout=30_000)
+            expect(citizen.get_by_role("button", name="ยืนยันว่าแก้ไขแล้ว")).to_be_visible()
+            citizen.screenshot(path=str(ARTIFACTS / "03_tracked.png"), full_page=True)
+        finally:
+            browser.close()
