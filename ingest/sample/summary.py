@@ -168,6 +168,7 @@ class FeedLog:
                 problems[bad.problem] = problems.get(bad.problem, 0) + 1
         summary = self.summary()
         return {
+            "feed": self.feed,
             "files": summary.files,
             "rows": summary.rows,
             "bad_rows": summary.bad_rows,
@@ -206,7 +207,12 @@ def write_manifest(
     logs: Iterable[FeedLog],
     notes: Iterable[str],
 ) -> Path:
-    """Write ``manifest.json`` (sorted keys, no timestamps, no absolute paths: deterministic)."""
+    """Write ``manifest.json``: the summary's fields (``feeds`` in the same order, each with its
+    files, rows and bad rows, then expectations, quirks and file list) and the deliveries.
+
+    No timestamps and no absolute paths (``out_dir`` is the manifest's folder), so it is
+    deterministic like the data files.
+    """
     logs = list(logs)
     deliveries: dict[str, list[str]] = {}
     for log in logs:
@@ -223,14 +229,9 @@ def write_manifest(
         "fiscal_years_be": list(fiscal_years_be),
         "notes": list(notes),
         "problems": PROBLEMS,
-        "summary": {
-            log.feed: {"files": s.files, "rows": s.rows, "bad_rows": s.bad_rows}
-            for log in logs
-            for s in [log.summary()]
-        },
         "quirk_totals": dict(sorted(overall.items())),
         "deliveries": {day: sorted(names) for day, names in sorted(deliveries.items())},
-        "feeds": {log.feed: log.to_json() for log in logs},
+        "feeds": [log.to_json() for log in logs],
     }
     path = out_dir / MANIFEST_NAME
     text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False)

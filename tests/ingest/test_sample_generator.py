@@ -47,9 +47,10 @@ class Sample:
         self.manifest: dict[str, Any] = json.loads(
             (out_dir / "manifest.json").read_text(encoding="utf-8")
         )
+        self.feeds: dict[str, dict[str, Any]] = {f["feed"]: f for f in self.manifest["feeds"]}
 
     def files(self, feed: str) -> list[dict[str, Any]]:
-        return list(self.manifest["feeds"][feed]["file_list"])
+        return list(self.feeds[feed]["file_list"])
 
     def current_files(self, feed: str) -> list[dict[str, Any]]:
         """The latest delivery of each file name: what ingest keeps."""
@@ -59,7 +60,7 @@ class Sample:
         return list(latest.values())
 
     def all_files(self) -> list[tuple[str, dict[str, Any]]]:
-        return [(feed, f) for feed in self.manifest["feeds"] for f in self.files(feed)]
+        return [(feed, f) for feed in self.feeds for f in self.files(feed)]
 
 
 @pytest.fixture(scope="module")
@@ -178,12 +179,15 @@ def test_summary_and_manifest_agree(sample: Sample) -> None:
     manifest = sample.manifest
     # THEN they report the same files, rows and bad rows, and every feed of the registry
     assert (manifest["seed"], manifest["scale"]) == (19, SCALE)
+    assert [f["feed"] for f in manifest["feeds"]] == [f.feed for f in sample.summary.feeds]
+    assert manifest["notes"] == list(sample.summary.notes)
     for feed in sample.summary.feeds:
-        assert manifest["summary"][feed.feed] == {
-            "files": feed.files,
-            "rows": feed.rows,
-            "bad_rows": feed.bad_rows,
-        }
+        listed = sample.feeds[feed.feed]
+        assert (listed["files"], listed["rows"], listed["bad_rows"]) == (
+            feed.files,
+            feed.rows,
+            feed.bad_rows,
+        )
         files = sample.files(feed.feed)
         assert len(files) == feed.files
         assert sum(f["rows"] for f in files) == feed.rows
@@ -330,14 +334,14 @@ def test_area_keyed_feeds_cover_every_tambon(sample: Sample, feed_name: str) -> 
     found = set().union(*(tambon_codes_in(feed, e, sample) for e in files))
     # THEN all 111 tambon (so all 13 amphoe) appear, and the manifest says they land
     assert found == set(TAMBONS)
-    expected = sample.manifest["feeds"][feed_name]["expected"]
+    expected = sample.feeds[feed_name]["expected"]
     assert expected["tambon_codes_landed"] == sorted(TAMBONS)
     assert len(expected["amphoe_codes_landed"]) == 13
 
 
 def test_misspellings_resolve_and_badly_wrong_names_do_not(sample: Sample) -> None:
     # GIVEN the mild misspellings the manifest lists
-    listed = [m for feed in sample.manifest["feeds"].values() for m in feed.get("misspellings", [])]
+    listed = [m for feed in sample.feeds.values() for m in feed.get("misspellings", [])]
     assert listed
     for item in listed:
         amphoe_name = AMPHOE_NAMES[TAMBONS[item["tambon_code"]].district_code]
@@ -401,7 +405,7 @@ def test_bad_rows_are_where_the_manifest_says_and_really_bad(sample: Sample) -> 
 
 def test_expected_counts_add_up(sample: Sample) -> None:
     # GIVEN each feed's expectations after every delivery is ingested
-    for feed_name, info in sample.manifest["feeds"].items():
+    for feed_name, info in sample.feeds.items():
         expected = info["expected"]
         current: dict[str, dict[str, Any]] = {}
         for entry in sorted(info["file_list"], key=lambda e: e["path"]):
@@ -411,9 +415,9 @@ def test_expected_counts_add_up(sample: Sample) -> None:
         rows = sum(e["rows"] for e in current.values())
         assert expected["rows_landed"] + expected["rows_quarantined"] == rows, feed_name
         assert expected["rows_skipped"] == sum(e["rows_skipped"] for e in current.values())
-    population = sample.manifest["feeds"]["dopa_population"]["expected"]
+    population = sample.feeds["dopa_population"]["expected"]
     assert population["totals_rows"] > 0 and population["blank_rows"] > 0
-    plans = sample.manifest["feeds"]["lao_plan_projects"]["expected"]
+    plans = sample.feeds["lao_plan_projects"]["expected"]
     assert plans["section_rows"] >= 97 and plans["totals_rows"] == plans["section_rows"]
 
 
@@ -436,7 +440,7 @@ def test_identical_resend_is_a_byte_copy(sample: Sample) -> None:
 
 def test_corrected_register_carries_the_recorded_changes(sample: Sample) -> None:
     # GIVEN the corrected district register and what the manifest says changed
-    (correction,) = sample.manifest["feeds"]["agency_complaints"]["corrections"]
+    (correction,) = sample.feeds["agency_complaints"]["corrections"]
     feed = FEEDS["agency_complaints"]
     tables = {}
     for key in ("original", "corrected"):
@@ -458,7 +462,7 @@ def test_corrected_register_carries_the_recorded_changes(sample: Sample) -> None
 
 def test_amended_plan_carries_the_recorded_changes(sample: Sample) -> None:
     # GIVEN the amended ผ.02 plan and what the manifest says changed
-    (correction,) = sample.manifest["feeds"]["lao_plan_projects"]["corrections"]
+    (correction,) = sample.feeds["lao_plan_projects"]["corrections"]
     feed = FEEDS["lao_plan_projects"]
     tables = {}
     for key in ("original", "corrected"):
@@ -489,7 +493,7 @@ def test_traffy_points_fall_in_their_tambon(sample: Sample) -> None:
         f["properties"]["ADM3_PCODE"][2:]: shape(f["geometry"])
         for f in json.loads(boundaries.read_text(encoding="utf-8"))["features"]
     }
-    info = sample.manifest["feeds"]["traffy_complaints"]
+    info = sample.feeds["traffy_complaints"]
     mismatched = set(info["point_in_other_tambon_ticket_ids"])
     feed = FEEDS["traffy_complaints"]
     inside = outside = blank_text = rows = 0
