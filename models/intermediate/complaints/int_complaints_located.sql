@@ -1,6 +1,7 @@
 {#-
-    Places each complaint in a tambon. The area text matched by ingest wins ('text'); reports
-    without it (Traffy pins) take the tambon whose polygon contains their GPS point ('gps').
+    Places each complaint in a tambon. The area text matched by ingest wins ('text'), if its code
+    is a Saraburi tambon; reports without it (Traffy pins) take the tambon whose polygon contains
+    their GPS point ('gps').
     Complaints with neither keep a NULL tambon_code: fct_complaints leaves them out and
     fct_unplaced_complaints lists them.
 -#}
@@ -46,6 +47,16 @@ gps_matches as (
     group by complaint_points.complaint_id
 ),
 
+text_matches as (
+    -- a code that is not a current Saraburi tambon counts as no match
+    select
+        complaints.complaint_id,
+        tambons.tambon_code as text_tambon_code
+    from complaints
+    inner join tambons
+        on complaints.tambon_code = tambons.tambon_code
+),
+
 located as (
     select
         complaints.complaint_id,
@@ -56,16 +67,16 @@ located as (
         complaints.status_text,
         complaints.assigned_unit,
         complaints.area_text,
-        complaints.tambon_code as text_tambon_code,
+        text_matches.text_tambon_code,
         gps_matches.gps_tambon_code,
-        coalesce(complaints.tambon_code, gps_matches.gps_tambon_code) as tambon_code,
+        coalesce(text_matches.text_tambon_code, gps_matches.gps_tambon_code) as tambon_code,
         case
-            when complaints.tambon_code is not null then 'text'
+            when text_matches.text_tambon_code is not null then 'text'
             when gps_matches.gps_tambon_code is not null then 'gps'
         end as area_source,
         case
-            when complaints.tambon_code is not null and gps_matches.gps_tambon_code is not null
-                then complaints.tambon_code = gps_matches.gps_tambon_code
+            when text_matches.text_tambon_code is not null and gps_matches.gps_tambon_code is not null
+                then text_matches.text_tambon_code = gps_matches.gps_tambon_code
         end as is_gps_consistent_with_text,
         complaints.latitude,
         complaints.longitude,
@@ -73,6 +84,8 @@ located as (
         complaints.closed_at_reported,
         complaints.last_activity_at
     from complaints
+    left join text_matches
+        on complaints.complaint_id = text_matches.complaint_id
     left join gps_matches
         on complaints.complaint_id = gps_matches.complaint_id
 )

@@ -1,8 +1,7 @@
 {#-
     Every complaint feed in one shape, one row per complaint, ids prefixed by source.
-    To add a feed (the citizen app's raw.app_complaints): stage it, add one CTE below that
-    selects exactly these columns, and add it to `unioned`. Closing dates without a time of day
-    count at the end of that day.
+    To add a feed: stage it, add one CTE below that selects exactly these columns, and add it to
+    `unioned`. Closing dates without a time of day count at the end of that day.
 -#}
 
 with
@@ -75,12 +74,36 @@ agency_registers as (
     ) = 1
 ),
 
+citizen_app as (
+    -- ids already carry their prefix (APP-); the category is already a code, which the category
+    -- seed matches like any other term; cases merged into another one as duplicates are left out
+    select
+        case_id as complaint_id,
+        'app_complaints' as source_feed,
+        case_id as source_record_id,
+        'citizen app' as channel_text,
+        category_code as category_text,
+        status_text,
+        agency_code as assigned_unit,
+        cast(null as varchar) as area_text,
+        tambon_code,
+        latitude,
+        longitude,
+        received_at,
+        resolved_at as closed_at_reported,
+        updated_at as last_activity_at
+    from {{ ref('stg_citizen_app__complaints') }}
+    where duplicate_of_case_id is null and status_text != 'merged_duplicate'
+),
+
 unioned as (
     select * from traffy
     union all
     select * from damrongdhama
     union all
     select * from agency_registers
+    union all
+    select * from citizen_app
 )
 
 select * from unioned

@@ -32,10 +32,16 @@ category_term_lists as (
 ),
 
 category_terms as (
+    -- the code itself is a term too: the citizen app sends codes
     select distinct
         category_code,
         {{ normalise_term('match_term') }} as term
     from category_term_lists
+    union
+    select
+        category_code,
+        category_code as term
+    from categories
 ),
 
 statuses as (

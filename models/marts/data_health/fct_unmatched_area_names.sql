@@ -6,14 +6,17 @@ with
 
 matches as (
     select * from {{ ref('stg_ingest_meta__area_matches') }}
-    where match_method in ('unmatched', 'ambiguous', 'fuzzy')
+    -- a blank area text is a Traffy pin without an address: placed by GPS, nothing to fix
+    where
+        match_method in ('unmatched', 'ambiguous', 'fuzzy')
+        and nullif(trim(area_text), '') is not null
 ),
 
 final as (
     select
         -- ids
         feed_name,
-        arg_max(tambon_code, coalesce(match_confidence, 0)) as best_candidate_code,
+        arg_max(coalesce(tambon_code, best_candidate_code), coalesce(match_confidence, 0)) as best_candidate_code,
 
         -- strings
         area_text,

@@ -30,11 +30,12 @@ dimension_failures as (
             where indicator_dimensions.dimension_code = '{{ dimension }}'
         ) as fails_{{ dimension }},
         {% endfor %}
-        indicator_answers.household_key
+        indicator_answers.survey_year_be,
+        indicator_answers.household_id
     from indicator_answers
     inner join indicator_dimensions
         on indicator_answers.indicator_no = indicator_dimensions.indicator_no
-    group by indicator_answers.household_key
+    group by indicator_answers.survey_year_be, indicator_answers.household_id
 ),
 
 assessed as (
@@ -63,7 +64,9 @@ assessed as (
 
     from households
     left join dimension_failures
-        on households.survey_year_be || '-' || households.household_id = dimension_failures.household_key
+        on
+            households.survey_year_be = dimension_failures.survey_year_be
+            and households.household_id = dimension_failures.household_id
 ),
 
 final as (

@@ -10,9 +10,11 @@ renamed as (
         source as feed_name,
         file_name,
         tambon_code,
+        best_candidate as best_candidate_code,
 
         -- strings
         area_text,
+        amphoe_text,
         method as match_method,
 
         -- numbers

@@ -7,16 +7,17 @@ source as (
 renamed as (
     select
         -- ids
-        name as feed_name,
+        feed_name,
 
         -- strings
         title_th,
         title_en,
         owner,
         grain,
+        file_pattern,
 
         -- numbers
-        cadence_days
+        cast(cadence_days as integer) as cadence_days
 
     from source
 )

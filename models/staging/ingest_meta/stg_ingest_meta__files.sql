@@ -13,6 +13,7 @@ renamed as (
 
         -- strings
         delivered_path,
+        encoding,
         status,
 
         -- numbers

@@ -12,12 +12,16 @@ renamed as (
         file_name,
 
         -- strings
+        delivered_path,
         status,
-        message,
+        message_th,
+        message_en,
 
         -- numbers
         rows_loaded,
-        rows_quarantined
+        rows_quarantined,
+        rows_skipped,
+        seconds
 
     from source
 )

@@ -9,6 +9,13 @@ renamed as (
         -- ids
         run_id,
 
+        -- numbers
+        files_seen,
+        files_loaded,
+        files_failed,
+        rows_loaded,
+        rows_quarantined,
+
         -- timestamps
         started_at,
         finished_at

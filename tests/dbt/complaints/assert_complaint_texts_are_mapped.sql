@@ -15,6 +15,11 @@ known_terms as (
     from {{ ref('complaint_categories') }}
     union all
     select
+        'category' as kind,
+        category_code as term
+    from {{ ref('complaint_categories') }}
+    union all
+    select
         'status' as kind,
         {{ normalise_term('status_text') }} as term
     from {{ ref('complaint_statuses') }}
