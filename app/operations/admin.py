@@ -18,7 +18,13 @@ from app.operations.auth import (
 )
 from app.operations.clock import as_naive_utc
 from app.operations.db import Store
-from app.operations.errors import FieldError, NotFound, OperationsError, ValidationFailed
+from app.operations.errors import (
+    AuthenticationFailed,
+    FieldError,
+    NotFound,
+    OperationsError,
+    ValidationFailed,
+)
 from app.operations.models import Agency, CategorySla, RoutingRule, User
 from app.operations.routing import ANY
 
@@ -272,3 +278,38 @@ def list_routing(store: Store) -> list[RoutingRule]:
 def list_categories(store: Store) -> list[CategorySla]:
     with store.read() as session:
         return list(session.scalars(select(CategorySla).order_by(CategorySla.category_code)))
+
+
+def change_own_password(
+    store: Store, actor: Principal, current: str, new: str, now: datetime
+) -> None:
+    """Any staff member replaces their own password (the one-time one first of all)."""
+    from app.operations.auth import STAFF_ROLES, verify_password
+
+    require_role(actor, *STAFF_ROLES)
+    check_password_strength(new)
+    now = as_naive_utc(now)
+    with store.write() as session:
+        user = session.get(User, actor.user_id)
+        if user is None or not verify_password(user.password_hash, current):
+            raise AuthenticationFailed()
+        if current == new:
+            raise OperationsError("รหัสผ่านใหม่ต้องไม่ซ้ำของเดิม", "the new password must differ")
+        user.password_hash = hash_password(new)
+        user.must_change_password = False
+        record(
+            session,
+            actor,
+            "user.change_password",
+            "user",
+            user.user_id,
+            None,
+            {"password": "changed"},
+            now,
+        )
+
+
+def must_change_password(store: Store, actor: Principal) -> bool:
+    with store.read() as session:
+        user = session.get(User, actor.user_id)
+        return bool(user and user.must_change_password)

@@ -205,3 +205,23 @@ def test_audit_log_is_append_only_in_the_database(store: Store) -> None:
         session.execute(text("UPDATE audit_log SET actor = 'x'"))
     with pytest.raises(DatabaseError, match="append-only"), store.write() as session:
         session.execute(text("DELETE FROM audit_log"))
+
+
+def test_staff_change_their_own_password(
+    store: Store, officer: Principal, passwords: dict[str, str]
+) -> None:
+    from app.operations.admin import change_own_password, must_change_password
+
+    assert must_change_password(store, officer)
+    with pytest.raises(AuthenticationFailed):
+        change_own_password(store, officer, "wrong", "a-new-long-password", T0)
+    with pytest.raises(PermissionDenied):
+        change_own_password(store, officer, passwords["demo_officer"], "short", T0)
+    change_own_password(store, officer, passwords["demo_officer"], "a-new-long-password", T0)
+    assert not must_change_password(store, officer)
+    with store.read() as session:
+        assert (
+            authenticate(session, "demo_officer", "a-new-long-password").user_id == officer.user_id
+        )
+    with pytest.raises(PermissionDenied):
+        change_own_password(store, PUBLIC, "x", "a-new-long-password", T0)

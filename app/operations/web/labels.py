@@ -105,6 +105,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "password": ("รหัสผ่าน", "Password"),
     "sign_in": ("เข้าสู่ระบบ", "Sign in"),
     "sign_out": ("ออกจากระบบ", "Sign out"),
+    "change_password": ("เปลี่ยนรหัสผ่าน", "Change password"),
+    "new_password": ("รหัสผ่านใหม่ (อย่างน้อย 12 ตัว)", "New password (12+ characters)"),
+    "change_password_now": (
+        "กรุณาเปลี่ยนรหัสผ่านครั้งเดียวที่ได้รับ",
+        "Please replace the one-time password you were given",
+    ),
     "signed_in_as": ("เข้าสู่ระบบเป็น {user} ({role})", "Signed in as {user} ({role})"),
     "wrong_role": ("หน้านี้สำหรับ {roles} เท่านั้น", "This page is for {roles} only"),
     "queue_title": ("งานของหน่วยงาน", "My agency's queue"),

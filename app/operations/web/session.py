@@ -129,6 +129,21 @@ def _login_form() -> None:
     st.rerun()
 
 
+def _change_password_form(principal: Principal) -> None:
+    from app.operations.admin import change_own_password, must_change_password
+
+    flagged = must_change_password(store(), principal)
+    if flagged:
+        st.warning(tr("change_password_now"))
+    with st.expander(tr("change_password"), expanded=flagged), st.form("ops_change_password"):
+        current = st.text_input(tr("password"), type="password", key="ops_pw_current")
+        new = st.text_input(tr("new_password"), type="password", key="ops_pw_new")
+        if st.form_submit_button(tr("change_password")):
+            with action():
+                change_own_password(store(), principal, current, new, utc_now())
+                st.success(tr("done"))
+
+
 def require_staff(*roles: str) -> Principal | None:
     """The signed-in principal when it has one of ``roles``; otherwise show log-in or a notice."""
     principal = current_principal()
@@ -140,6 +155,7 @@ def require_staff(*roles: str) -> Principal | None:
         if st.button(tr("sign_out"), key="ops_sign_out"):
             sign_out()
             st.rerun()
+        _change_password_form(principal)
     if principal.role not in roles:
         st.warning(tr("wrong_role", roles=", ".join(roles)))
         return None
