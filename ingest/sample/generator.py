@@ -1,4 +1,17 @@
-"""Generate a deterministic, realistic set of agency deliveries for every registry feed."""
+"""Generate a deterministic, realistic set of agency deliveries for every registry feed.
+
+Layout: ``out_dir/<YYYY-MM-DD delivery, CE>/<file>`` plus ``out_dir/manifest.json``. Per fiscal
+year at scale 1:
+
+- ``pop_<BE yyyymm>.csv``: 12 monthly DOPA extracts (cp874 / BOM / UTF-8), 111 tambon x 17 bands
+- ``jpt_<BE year>_<amphoe>.csv``: 13 BMN survey files, ~180,000 households, 31 indicators
+- ``traffy_saraburi_<start>_<end>.csv``: ~53 weekly exports (BOM), ~15,000 reports with points
+- ``complaints_register_<amphoe>_<BE yyyymm>.csv``: ~156 district registers (mostly cp874)
+- ``ศูนย์ดำรงธรรม_<BE yyyymm>.xlsx``: 12 Damrongdhama registers, ~3,000 cases
+- ``รง506_<amphoe>_<BE fiscal year>.xlsx``: 13 dengue registers, ~1,500 cases
+- ``ผ02_<lao_key>_2566-2570.xlsx``: 97 LAO plans (once, whatever the scale)
+- ``air4thai_<station>_<yyyymm>.csv``: 24 station-months, hourly
+"""
 
 from __future__ import annotations
 
