@@ -118,6 +118,7 @@ def test_citizen_reports_officer_resolves_citizen_sees_result(
             accept = officer.get_by_role("button", name="รับเรื่อง", exact=True)
             expect(accept).to_be_visible(timeout=30_000)
             accept.click()
+            expect(accept).to_be_hidden(timeout=30_000)  # the rerun has shown the new status
             officer.get_by_role("tab", name="ปิดเรื่อง: แก้ไขแล้ว").click()
             officer.get_by_label("ผลการแก้ไข", exact=True).fill("ปะซ่อมผิวถนนเรียบร้อยแล้ว")
             officer.get_by_role("button", name="ปิดเรื่อง: แก้ไขแล้ว", exact=True).click()
