@@ -426,7 +426,7 @@ def case_detail(store: Store, actor: Principal, complaint_id: int) -> CaseDetail
             sla_due_at=case.sla_due_at,
             is_escalated=case.is_escalated,
             duplicate_of=case.duplicate_of,
-            resolution_text=case.resolution_text,
+            resolution_text=case.resolution_text if visible else mask_text(case.resolution_text),
             rating=case.rating,
             reopen_count=case.reopen_count,
             contact_name=case.contact_name if visible else ("***" if case.contact_name else None),

@@ -442,6 +442,18 @@ def rate(store: Store, code: str, stars: int, client_key: str, now: datetime) ->
 def escalate_overdue(store: Store, now: datetime) -> int:
     """Flag open cases past their SLA as escalated (they stay flagged); returns how many."""
     now = as_naive_utc(now)
+    with store.read() as session:  # a cheap read first: pages call this on every run
+        pending = session.scalar(
+            select(Complaint.complaint_id)
+            .where(
+                Complaint.status.in_(OPEN_STATUSES),
+                Complaint.is_escalated.is_(False),
+                Complaint.sla_due_at < now,
+            )
+            .limit(1)
+        )
+    if pending is None:
+        return 0
     with store.write() as session:
         overdue = session.scalars(
             select(Complaint)
