@@ -97,7 +97,9 @@ def _row(case: Complaint, loaded_at: datetime) -> dict[str, object]:
         "resolved_at": to_bangkok(case.resolved_at),
         "updated_at": to_bangkok(case.updated_at),
         "is_escalated": bool(case.is_escalated),
-        "duplicate_of": case_key(case.duplicate_of),
+        # Only a merge makes a case a duplicate for the warehouse; a possible duplicate found at
+        # intake is still a citizen's own report and is counted.
+        "duplicate_of": case_key(case.duplicate_of) if case.status == "merged_duplicate" else None,
         "rating": case.rating,
         "_source": SOURCE,
         "_loaded_at": loaded_at,

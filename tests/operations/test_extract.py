@@ -149,3 +149,16 @@ def test_failed_extract_leaves_raw_untouched(
     assert _rows(raw)[f"APP-{case_id:08d}"][1] == "routed"  # unchanged, watermark too
     assert extract_to_raw(raw, ops_url) == 1
     assert _rows(raw)[f"APP-{case_id:08d}"][1] == "in_progress"
+
+
+def test_only_merged_duplicates_carry_duplicate_of(
+    store: Store, ops_url: str, officer: Principal, raw: duckdb.DuckDBPyConnection
+) -> None:
+    first = submit(store).complaint_id
+    possible = submit(store).complaint_id  # same place: linked as a possible duplicate
+    merged = submit(store).complaint_id
+    workflow.merge_duplicate(store, officer, merged, first, T0)
+    extract_to_raw(raw, ops_url)
+    rows = dict(raw.execute("SELECT case_id, duplicate_of FROM raw.app_complaints").fetchall())
+    assert rows[f"APP-{possible:08d}"] is None
+    assert rows[f"APP-{merged:08d}"] == f"APP-{first:08d}"
