@@ -76,7 +76,7 @@ def _print_report(report: RunReport) -> None:
             str(len(files)),
             str(sum(f.status == "loaded" for f in files)),
             str(sum(f.status == "replaced" for f in files)),
-            str(sum(f.status in ("unchanged", "duplicate") for f in files)),
+            str(sum(f.status in ("unchanged", "superseded", "duplicate") for f in files)),
             f"{sum(f.rows_loaded for f in files):,}",
             f"{sum(f.rows_quarantined for f in files):,}",
         )
@@ -168,7 +168,12 @@ def _drop_feed(con: duckdb.DuckDBPyConnection, name: str, feeds: dict[str, FeedS
         raise typer.Exit(2)
     con.execute("begin transaction")
     con.execute(f"drop table if exists raw.{name}")  # name is a validated registry identifier
-    for table in ("ingest_files", "ingest_quarantine", "ingest_area_matches"):
+    for table in (
+        "ingest_files",
+        "ingest_file_versions",
+        "ingest_quarantine",
+        "ingest_area_matches",
+    ):
         con.execute(f"delete from raw.{table} where source = ?", [name])
     con.execute("commit")
 

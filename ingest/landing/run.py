@@ -22,10 +22,11 @@ from ingest.readers import FileProblem
 from ingest.registry import FeedSpec
 from ingest.thai import AreaMatcher, NormalisationError
 
-LOADED, REPLACED, UNCHANGED, DUPLICATE, FAILED, UNKNOWN = (
+LOADED, REPLACED, UNCHANGED, SUPERSEDED, DUPLICATE, FAILED, UNKNOWN = (
     "loaded",
     "replaced",
     "unchanged",
+    "superseded",
     "duplicate",
     "failed",
     "unknown_source",
@@ -112,7 +113,13 @@ def run_ingest(
             "select source, file_name, file_sha256 from raw.ingest_files"
         ).fetchall()
     }
-    seen_hashes = {(source, sha): name for (source, name), sha in known.items()}
+    # Every version ever loaded, so an older delivery of a since-corrected file stays superseded.
+    seen_hashes = {
+        (source, sha): name
+        for source, name, sha in con.execute(
+            "select source, file_name, file_sha256 from raw.ingest_file_versions"
+        ).fetchall()
+    }
     for path in discover(landing_dir):
         outcome = _ingest_one(con, path, landing_dir, feeds, matcher, known, seen_hashes, now)
         report.files.append(outcome)
@@ -157,7 +164,16 @@ def _ingest_one(
             message_en="already loaded, content unchanged",
         )
     twin = seen_hashes.get((feed.name, sha))
-    if twin is not None and twin != path.name:
+    if twin == path.name:
+        return FileOutcome(
+            feed.name,
+            path.name,
+            delivered,
+            SUPERSEDED,
+            message_th="ฉบับเก่าของไฟล์ที่ถูกแทนที่ด้วยฉบับแก้ไขแล้ว",
+            message_en="an older version of a file since replaced by a corrected re-send",
+        )
+    if twin is not None:
         return FileOutcome(
             feed.name,
             path.name,

@@ -31,6 +31,10 @@ create table if not exists raw.ingest_files (
     rows_skipped bigint, status varchar, loaded_at timestamp,
     primary key (source, file_name)
 );
+create table if not exists raw.ingest_file_versions (
+    source varchar not null, file_name varchar not null, file_sha256 varchar not null,
+    delivered_path varchar, loaded_at timestamp
+);
 create table if not exists raw.ingest_quarantine (
     source varchar, file_name varchar, file_sha256 varchar, row_number bigint,
     column_name varchar, raw_value varchar, reason_th varchar, reason_en varchar,
@@ -223,6 +227,10 @@ def _store(
         + (con.execute("select count(distinct _row_number) from problems").fetchone() or (0,))[0]
     )
     counts = TransformCounts(records, blank, skipped, sections, quarantined, loaded)
+    con.execute(
+        "insert into raw.ingest_file_versions values (?, ?, ?, ?, ?)",
+        [feed.name, identity.path.name, identity.sha256, identity.delivered_path, loaded_at],
+    )
     con.execute(
         "insert or replace into raw.ingest_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [

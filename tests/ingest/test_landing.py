@@ -333,3 +333,17 @@ def test_analyst_alias_places_a_name_the_matcher_refuses_to_guess() -> None:
     # THEN only the alias places it, and says so
     assert (plain.tambon_code, plain.method) == (None, "unmatched")
     assert (aliased.tambon_code, aliased.method) == ("191306", "alias")
+
+
+def test_older_delivery_of_a_corrected_file_is_not_reloaded(settings: Settings) -> None:
+    # GIVEN an original and its corrected re-send, both still in the landing folder and loaded
+    write_population(settings.landing_dir / "d1" / "pop_256701.csv", ["19010100,x,0-4,1,2,3"])
+    write_population(settings.landing_dir / "d2" / "pop_256701.csv", ["19010100,x,0-4,9,9,18"])
+    first = ingest(settings)
+    assert [f.status for f in first.files] == ["loaded", "replaced"]
+    # WHEN ingest runs again
+    again = ingest(settings)
+    # THEN the old delivery is recognised as superseded, nothing is loaded, the correction stays
+    assert [f.status for f in again.files] == ["superseded", "unchanged"]
+    assert again.rows_loaded == 0
+    assert query(settings, "select male from raw.dopa_population") == [(9,)]
