@@ -2,8 +2,9 @@
     One row per complaint placed in a Saraburi tambon, from every complaint feed.
     Codes come from the seeds: category (and its SLA), status, channel; unknown texts fall back to
     'other' / 'received' / 'other' and are listed by the warn-level tests in tests/dbt/complaints.
-    Ages and overdue flags are measured at the as-of date (int_as_of_date_derived); complaints
-    received after it are left out; statuses are the latest the feeds reported.
+    Everything is as it stood at the as-of date (int_as_of_date_derived): complaints received after
+    it are left out, one closed after it is still in progress, ages and overdue flags are measured
+    at it.
 -#}
 
 with
@@ -75,8 +76,8 @@ coded as (
     select
         complaints.*,
         coalesce(category_terms.category_code, 'other') as category_code,
-        coalesce(statuses.status_code, 'received') as status,
-        coalesce(statuses.is_closed, false) as is_closed,
+        coalesce(statuses.status_code, 'received') as reported_status,
+        coalesce(statuses.is_closed, false) as is_reported_closed,
         coalesce(channels.channel_code, 'other') as channel,
         channels.channel_name_th,
         channels.channel_name_en
@@ -89,24 +90,44 @@ coded as (
         on {{ normalise_term('complaints.channel_text') }} = channels.term
 ),
 
-with_sla as (
+closings as (
     select
         coded.*,
-        categories.name_th as category_name_th,
-        categories.name_en as category_name_en,
-        categories.sla_days,
-        coded.received_at + to_days(categories.sla_days) as due_at,
-        -- a closed complaint is closed when its feed says so; Traffy only gives its last activity
+        -- a closed complaint closed when its feed says so; Traffy only gives its last activity
         case
-            when coded.is_closed then coalesce(coded.closed_at_reported, coded.last_activity_at)
-        end as closed_at,
+            when coded.is_reported_closed then coalesce(coded.closed_at_reported, coded.last_activity_at)
+        end as reported_closed_at,
         as_of.as_of_date,
         as_of.as_of_end_at
     from coded
-    inner join categories
-        on coded.category_code = categories.category_code
     cross join as_of
     where coded.received_at < as_of.as_of_end_at
+),
+
+as_of_state as (
+    -- the complaint as it stood at the as-of date: one closed after it was still in progress then
+    select
+        *,
+        is_reported_closed
+        and (reported_closed_at is null or reported_closed_at < as_of_end_at) as is_closed
+    from closings
+),
+
+with_sla as (
+    select
+        as_of_state.*,
+        case
+            when as_of_state.is_reported_closed and not as_of_state.is_closed then 'in_progress'
+            else as_of_state.reported_status
+        end as status,
+        case when as_of_state.is_closed then as_of_state.reported_closed_at end as closed_at,
+        categories.name_th as category_name_th,
+        categories.name_en as category_name_en,
+        categories.sla_days,
+        as_of_state.received_at + to_days(categories.sla_days) as due_at
+    from as_of_state
+    inner join categories
+        on as_of_state.category_code = categories.category_code
 ),
 
 final as (

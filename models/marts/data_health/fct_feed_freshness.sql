@@ -65,7 +65,8 @@ final as (
 
         -- booleans
         case
-            when feeds.feed_name = 'lao_plan_projects' then null
+            -- a feed without an event date (the development plans) is never judged
+            when data_dates.feed_name is null then null
             when data_dates.last_data_date is null then true
             else date_diff('day', data_dates.last_data_date, as_of.as_of_date) > 2 * feeds.cadence_days
         end as is_stale,
