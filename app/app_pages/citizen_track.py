@@ -12,12 +12,13 @@ from app.operations.errors import OperationsError
 from app.operations.pdpa import export_citizen_data
 from app.operations.web.labels import tr
 from app.operations.web.render import field, fmt_time, show_timeline, status_name
-from app.operations.web.session import action, client_key, show_error, store
+from app.operations.web.session import action, client_key, flash, show_error, show_flash, store
 
 CODE_KEY = "track_code"
 FOUND_KEY = "track_found"  # the code this session already found: re-shown without a new hit
 
 st.title(tr("track_title"))
+show_flash()
 st.text(tr("track_intro"))
 
 with st.form("track_form"):
@@ -62,7 +63,7 @@ show_timeline(case.timeline)
 if case.can_confirm and st.button(tr("confirm_fix"), type="primary", key="track_confirm"):
     with action():
         workflow.confirm_fix(store(), case.tracking_code, client_key(), utc_now())
-        st.success(tr("thanks"))
+        flash(tr("thanks"))
         st.rerun()
 if case.can_reopen:
     with st.form("track_reopen"):
@@ -70,6 +71,7 @@ if case.can_reopen:
         if st.form_submit_button(tr("reopen")):
             with action():
                 workflow.reopen(store(), case.tracking_code, reason, client_key(), utc_now())
+                flash(tr("done"))
                 st.rerun()
 if case.can_rate:
     with st.form("track_rate"):

@@ -12,9 +12,10 @@ from app.operations.auth import Principal
 from app.operations.clock import utc_now
 from app.operations.web.labels import tr
 from app.operations.web.render import field, fmt_time, show_timeline, status_name
-from app.operations.web.session import action, require_staff, store
+from app.operations.web.session import action, flash, require_staff, show_flash, store
 
 st.title(tr("escalations_title"))
+show_flash()
 executive: Principal | None = require_staff("executive")
 if executive is None:
     st.stop()
@@ -92,11 +93,12 @@ with action():
                         officer_id=int(officer_id) or None,
                         reason=note,
                     )
-                    st.success(tr("done"))
+                    flash(tr("done"))
                     st.rerun()
     with comment_tab, st.form("esc_comment", clear_on_submit=True):
         text = st.text_area(tr("comment"), max_chars=5000, key="esc_comment_text")
         if st.form_submit_button(tr("send")):
             with action():
                 workflow.comment(store(), executive, case.complaint_id, text, utc_now())
+                flash(tr("done"))
                 st.rerun()

@@ -13,9 +13,10 @@ from app.operations.clock import utc_now
 from app.operations.status import OPEN_STATUSES, STATUSES
 from app.operations.web.labels import tr
 from app.operations.web.render import field, fmt_time, show_timeline, status_name
-from app.operations.web.session import action, require_staff, store
+from app.operations.web.session import action, flash, require_staff, show_flash, store
 
 st.title(tr("queue_title"))
+show_flash()
 officer = require_staff("officer")
 if officer is None:
     st.stop()
@@ -114,6 +115,7 @@ with action():
     ):
         with action():
             workflow.accept(store(), officer, case.complaint_id, utc_now())
+            flash(tr("done"))
             st.rerun()
 
     if case.status in OPEN_STATUSES:
@@ -131,6 +133,7 @@ with action():
                     workflow.add_update(
                         store(), officer, case.complaint_id, message, utc_now(), public
                     )
+                    flash(tr("done"))
                     st.rerun()
         with resolve_tab, st.form("queue_resolve"):
             result = st.text_area(tr("result"), max_chars=5000, key="queue_result")
@@ -147,6 +150,7 @@ with action():
                         utc_now(),
                         photo.getvalue() if photo is not None else None,
                     )
+                    flash(tr("done"))
                     st.rerun()
         with transfer_tab, st.form("queue_transfer"):
             target = st.selectbox(
@@ -163,6 +167,7 @@ with action():
                     workflow.transfer(
                         store(), officer, case.complaint_id, str(target), reason, utc_now()
                     )
+                    flash(tr("done"))
                     st.rerun()
         with merge_tab, st.form("queue_merge"):
             into = st.number_input(
@@ -177,10 +182,12 @@ with action():
                     workflow.merge_duplicate(
                         store(), officer, case.complaint_id, int(into), utc_now()
                     )
+                    flash(tr("done"))
                     st.rerun()
         with reject_tab, st.form("queue_reject"):
             why = st.text_area(tr("reason"), max_chars=5000, key="queue_reject_reason")
             if st.form_submit_button(tr("reject")):
                 with action():
                     workflow.reject(store(), officer, case.complaint_id, why, utc_now())
+                    flash(tr("done"))
                     st.rerun()

@@ -160,3 +160,17 @@ def require_staff(*roles: str) -> Principal | None:
         st.warning(tr("wrong_role", roles=", ".join(roles)))
         return None
     return principal
+
+
+FLASH_KEY = "ops_flash"
+
+
+def flash(message: str) -> None:
+    """A confirmation shown once on the next run (survives ``st.rerun``)."""
+    st.session_state[FLASH_KEY] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop(FLASH_KEY, None)
+    if message:
+        st.success(str(message), icon=":material/check_circle:")
