@@ -15,6 +15,7 @@ import duckdb
 from ingest.landing.store import (
     FileIdentity,
     ensure_bookkeeping,
+    ensure_feed_table,
     load_file,
     record_feeds,
 )
@@ -106,6 +107,12 @@ def run_ingest(
     """Load every new or changed file under ``landing_dir``; a bad file never stops the others."""
     ensure_bookkeeping(con)
     record_feeds(con, list(feeds.values()))
+    broken_feeds: dict[str, FileProblem] = {}
+    for feed in feeds.values():
+        try:
+            ensure_feed_table(con, feed)
+        except FileProblem as problem:
+            broken_feeds[feed.name] = problem
     report = RunReport(run_id=uuid.uuid4().hex[:12], started_at=now())
     known = {
         (source, name): sha
@@ -121,7 +128,9 @@ def run_ingest(
         ).fetchall()
     }
     for path in discover(landing_dir):
-        outcome = _ingest_one(con, path, landing_dir, feeds, matcher, known, seen_hashes, now)
+        outcome = _ingest_one(
+            con, path, landing_dir, feeds, matcher, known, seen_hashes, now, broken_feeds
+        )
         report.files.append(outcome)
         if progress is not None:
             progress(outcome)
@@ -139,6 +148,7 @@ def _ingest_one(
     known: dict[tuple[str, str], str],
     seen_hashes: dict[tuple[str, str], str],
     now: Callable[[], dt.datetime],
+    broken_feeds: dict[str, FileProblem],
 ) -> FileOutcome:
     started = time.perf_counter()
     delivered = str(path.relative_to(landing_dir))
@@ -152,6 +162,9 @@ def _ingest_one(
             message_th="ไม่มีแหล่งข้อมูลในทะเบียนที่ตรงกับชื่อไฟล์นี้",
             message_en="no feed in the registry matches this file name",
         )
+    if feed.name in broken_feeds:
+        problem = broken_feeds[feed.name]
+        return _failed(feed, path, delivered, problem.reason_th, problem.reason_en, started)
     sha = sha256_of(path)
     previous = known.get((feed.name, path.name))
     if previous == sha:
@@ -182,7 +195,7 @@ def _ingest_one(
             message_th=f"เนื้อหาซ้ำกับไฟล์ {twin} ที่โหลดแล้ว",
             message_en=f"same content as already loaded file {twin}",
         )
-    identity = FileIdentity(feed, path, delivered, sha)
+    identity = FileIdentity(feed, path, delivered, sha, replaces_previous=previous is not None)
     try:
         counts, encoding = load_file(con, identity, matcher, now())
     except FileProblem as problem:

@@ -104,6 +104,7 @@ class FileIdentity:
     path: Path
     delivered_path: str
     sha256: str
+    replaces_previous: bool = False  # an earlier version of this file name is in the raw layer
 
 
 def load_file(
@@ -114,6 +115,8 @@ def load_file(
 ) -> tuple[TransformCounts, str]:
     """Load one file in one transaction, replacing an earlier version of the same file name.
 
+    The feed's table must exist (:func:`ensure_feed_table`, once per run).
+
     Returns the counts and the detected encoding. On any error the transaction is rolled back,
     so the raw layer holds either the whole new file or exactly what it held before.
     """
@@ -123,7 +126,6 @@ def load_file(
     sources = map_columns(feed, incoming)
     con.execute("begin transaction")
     try:
-        ensure_feed_table(con, feed)
         build_typed_rows(con, feed, sources, matcher if feed.area else None)
         counts = _store(con, identity, incoming, sources, name_values, loaded_at)
         con.execute("commit")
@@ -148,9 +150,10 @@ def _store(
         if sources
         else "create or replace temp table problems (_row_number bigint)"
     )
-    con.execute(f"delete from raw.{feed.raw_table} where _source = ? and _file_name = ?", key)
-    for table in ("ingest_quarantine", "ingest_area_matches"):
-        con.execute(f"delete from raw.{table} where source = ? and file_name = ?", key)
+    if identity.replaces_previous:
+        con.execute(f"delete from raw.{feed.raw_table} where _source = ? and _file_name = ?", key)
+        for table in ("ingest_quarantine", "ingest_area_matches"):
+            con.execute(f"delete from raw.{table} where source = ? and file_name = ?", key)
 
     canonical = list(feed.columns)
     name_params = list(name_values.values())
@@ -159,7 +162,7 @@ def _store(
     if feed.area is not None:
         extra += ["tambon_code", "amphoe_code", "area_match_method", "area_match_confidence"]
     select_list = ", ".join(canonical + name_selects + extra)
-    con.execute(
+    inserted = con.execute(
         f"""
         insert into raw.{feed.raw_table}
         select {select_list}, ?, ?, ?, ?::timestamp, _row_number
@@ -169,7 +172,8 @@ def _store(
         order by _row_number
         """,
         [*name_params, feed.name, identity.path.name, identity.sha256, loaded_at],
-    )
+    ).fetchone()
+    loaded = int(inserted[0]) if inserted else 0
     header_names = [s.spec.headers[0] for s in sources]
     raw_record = ", ".join(
         f"?, {s.name}__raw" for s in sources
@@ -212,16 +216,14 @@ def _store(
             """,
             key,
         )
-    (records, blank, skipped, sections, loaded) = con.execute(
+    (records, blank, skipped, sections) = con.execute(
         f"""
         select count(*), count(*) filter (is_blank),
                count(*) filter (is_skipped and not is_blank),
-               count(*) filter (is_section and not is_blank and not is_skipped),
-               (select count(*) from raw.{feed.raw_table} where _source = ? and _file_name = ?)
+               count(*) filter (is_section and not is_blank and not is_skipped)
         from {TYPED}
-        """,
-        key,
-    ).fetchone() or (0, 0, 0, 0, 0)
+        """
+    ).fetchone() or (0, 0, 0, 0)
     quarantined = (
         len(incoming.rejects)
         + (con.execute("select count(distinct _row_number) from problems").fetchone() or (0,))[0]

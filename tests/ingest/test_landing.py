@@ -347,3 +347,17 @@ def test_older_delivery_of_a_corrected_file_is_not_reloaded(settings: Settings) 
     assert [f.status for f in again.files] == ["superseded", "unchanged"]
     assert again.rows_loaded == 0
     assert query(settings, "select male from raw.dopa_population") == [(9,)]
+
+
+def test_registry_change_asks_for_a_rebuild_instead_of_mixing_layouts(settings: Settings) -> None:
+    # GIVEN a raw table built by an older registry entry (different columns)
+    with duckdb.connect(str(settings.raw_path)) as con:
+        con.execute("create schema raw")
+        con.execute("create table raw.dopa_population (area_code varchar, people bigint)")
+    write_population(settings.landing_dir / "d1" / "pop_256701.csv", ["19010100,x,0-4,1,2,3"])
+    # WHEN a file of that feed arrives
+    report = ingest(settings)
+    # THEN it is refused with the command that reloads the feed, and the old table is untouched
+    assert report.files[0].status == "failed"
+    assert "--rebuild dopa_population" in report.files[0].message_en
+    assert query(settings, "select count(*) from raw.dopa_population") == [(0,)]
