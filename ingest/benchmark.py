@@ -17,7 +17,7 @@ from ingest.landing.run import discover, feed_for, run_ingest
 from ingest.publish import build_and_publish
 from ingest.readers.encoding import detect_encoding, transcode_to_utf8
 from ingest.registry import load_area_aliases, load_registry
-from ingest.settings import PROJECT_ROOT, Settings, load_settings
+from ingest.settings import Settings, load_settings
 from ingest.thai import AreaMatcher
 
 
@@ -133,15 +133,13 @@ def run_scale(scale: float, root: Path, seed: int = 19) -> ScaleResult:
             (scratch / "bare.duckdb").unlink()
 
     result = build_and_publish(settings, log=lambda _: None)
-    run_results = PROJECT_ROOT / "target" / "builds" / result.version / "run_results.json"
-    nodes = json.loads(run_results.read_text(encoding="utf-8"))["results"]
     return ScaleResult(
         scale=scale,
         sample_seconds=sample_seconds,
         ingest_seconds=ingest_seconds,
         build_seconds=result.seconds,
-        dbt_node_seconds=sum(float(n.get("execution_time") or 0) for n in nodes),
-        dbt_nodes=len(nodes),
+        dbt_node_seconds=result.node_seconds,
+        dbt_nodes=result.models + result.tests,
         legacy_megabytes=legacy_bytes / 1e6,
         legacy_seconds=legacy_seconds,
         peak_rss_mb_python=_max_rss_mb(resource.RUSAGE_SELF),

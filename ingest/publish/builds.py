@@ -8,13 +8,15 @@ one database instance per path, which is why a published file is never replaced 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import json
 import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +39,7 @@ class BuildResult:
     models: int
     tests: int
     pruned: tuple[Path, ...]
+    node_seconds: float = 0.0  # time dbt reports inside models, seeds and tests
 
 
 def current_build(settings: Settings) -> Path | None:
@@ -65,32 +68,73 @@ def build_and_publish(
     now: Callable[[], dt.datetime] = dt.datetime.now,
     dbt_args: tuple[str, ...] = (),
 ) -> BuildResult:
-    """Run ``dbt build`` into a new file; publish it only if every model and test passed."""
+    """Run ``dbt build`` into a new file; publish it only if every model and test passed.
+
+    dbt always writes the same path (``builds/_building.duckdb``) and the same target folder, so
+    its partial parsing survives between builds; the finished file is renamed to its version.
+    One build at a time per warehouse (a lock file), so two operators cannot interleave.
+    """
     if not settings.raw_path.is_file():
         raise BuildFailed(
             f"ยังไม่มีชั้นข้อมูลดิบ {settings.raw_path} ให้รัน 'saraburi ingest' ก่อน / "
             f"no raw layer at {settings.raw_path}: run 'saraburi ingest' first"
         )
     settings.builds_dir.mkdir(parents=True, exist_ok=True)
+    with _build_lock(settings):
+        return _build_locked(settings, log, now, dbt_args)
+
+
+@contextlib.contextmanager
+def _build_lock(settings: Settings) -> Iterator[None]:
+    with (settings.warehouse_dir / ".build.lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise BuildFailed(
+                "มีการสร้างคลังข้อมูลอื่นกำลังทำงานอยู่ / another build of this warehouse is running"
+            ) from error
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _build_locked(
+    settings: Settings,
+    log: Callable[[str], None],
+    now: Callable[[], dt.datetime],
+    dbt_args: tuple[str, ...],
+) -> BuildResult:
     built_at = now()
     version = built_at.strftime("%Y%m%dT%H%M%S%f")
+    building = settings.builds_dir / "_building.duckdb"
     path = settings.builds_dir / f"warehouse_{version}.duckdb"
-    target = PROJECT_ROOT / "target" / "builds" / version
+    target = settings.warehouse_dir / "dbt-target"
+    _discard(building)
     started = time.perf_counter()
     _install_spatial()
     env = {
         **os.environ,
-        "SARABURI_BUILD_PATH": str(path),
+        "SARABURI_BUILD_PATH": str(building),
         "SARABURI_RAW_PATH": str(settings.raw_path),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
-    command = [_dbt_executable(), "build", "--target-path", str(target), *dbt_args]
+    command = [
+        _dbt_executable(),
+        "build",
+        "--target-path",
+        str(target),
+        "--log-path",
+        str(target / "logs"),
+        *dbt_args,
+    ]
+    (target / "run_results.json").unlink(missing_ok=True)
     process = subprocess.run(  # noqa: S603 (fixed command, no shell)
         command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=False
     )
     results = _read_results(target / "run_results.json")
     if process.returncode != 0:
-        _discard(path)
+        _discard(building)
         failing = [r for r in results if r["status"] not in ("success", "pass", "skipped")]
         detail = "; ".join(f"{r['unique_id']}: {r['status']}" for r in failing[:10])
         tail = "\n".join((process.stdout + process.stderr).splitlines()[-15:])
@@ -98,14 +142,16 @@ def build_and_publish(
             "dbt build ไม่ผ่าน คลังข้อมูลที่เผยแพร่อยู่ยังคงเดิม / dbt build failed, the published "
             f"warehouse is unchanged. {detail or ''}\n{tail}"
         )
-    _record_build(path, version, built_at, results)
+    _record_build(building, version, built_at, results)
+    os.replace(building, path)
     _publish(settings, path, version)
     pruned = _prune(settings, keep=path)
     seconds = time.perf_counter() - started
     models = sum(1 for r in results if r["unique_id"].startswith(("model.", "seed.")))
     tests = sum(1 for r in results if r["unique_id"].startswith(("test.", "unit_test.")))
+    node_seconds = sum(float(r["execution_time"]) for r in results)
     log(f"published {path.name}: {models} models/seeds, {tests} tests, {seconds:.1f}s")
-    return BuildResult(version, path, seconds, models, tests, pruned)
+    return BuildResult(version, path, seconds, models, tests, pruned, node_seconds)
 
 
 def _install_spatial() -> None:
