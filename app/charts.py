@@ -1,7 +1,13 @@
-"""Altair charts of the app: choropleth with a classed legend, sparklines, pyramid, bars, lines.
+"""Altair charts of the app: choropleth with a classed legend, pyramid, bars and lines.
 
 Maps need no basemap and no network: the GeoJSON features travel inside the chart spec
 (``alt.Data(values=...)``), with clockwise exterior rings (see ``data._orient``).
+
+Building an Altair chart and validating it against the Vega-Lite schema costs tens of
+milliseconds, and ``st.altair_chart`` converts charts under one process-wide lock. So pages
+show charts with ``show(...)``/``map_spec(...)``: the finished Vega-Lite spec is cached
+(``st.cache_data``, keyed by the data, the options and the language) and drawn with
+``st.vega_lite_chart``, which keeps selections (``on_select``) working.
 """
 
 from __future__ import annotations
@@ -13,8 +19,10 @@ from typing import Any
 import altair as alt
 import numpy as np
 import pandas as pd
+import streamlit as st
 
-from app.i18n import fmt_number, pick, t
+from app import data
+from app.i18n import fmt_number, lang, pick, t
 
 CLASS_COLOURS = {
     # dark = more of it; greens when more is better, reds when more is worse, blues otherwise
@@ -265,3 +273,64 @@ def lines(
             color="#a50f15", strokeDash=[4, 4]
         ).encode(y="y:Q", tooltip=[alt.Tooltip("label:N", title="")])
     return chart
+
+
+# ---------------------------------------------------------------------------------------------
+# Cached Vega-Lite specs
+# ---------------------------------------------------------------------------------------------
+
+BUILDERS = {"pyramid": pyramid, "hbar": hbar, "grouped_bars": grouped_bars, "lines": lines}
+
+
+def to_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The chart's Vega-Lite spec without the default theme's fixed 300 x 300 view."""
+    spec = chart.to_dict()
+    config = spec.get("config", {})
+    config.pop("view", None)
+    if not config:
+        spec.pop("config", None)
+    return spec
+
+
+@st.cache_data(ttl=data.TTL, max_entries=1024, show_spinner=False)
+def _cached_spec(builder: str, language: str, frame: pd.DataFrame, options: tuple) -> dict:
+    del language  # part of the cache key: labels are built in the chosen language
+    return to_spec(BUILDERS[builder](frame, **dict(options)))
+
+
+def show(builder: str, frame: pd.DataFrame, *args: Any, **options: Any) -> None:
+    """Draw one of ``BUILDERS`` from a cached spec (positional options go by parameter name)."""
+    if args:
+        import inspect
+
+        names = list(inspect.signature(BUILDERS[builder]).parameters)[1 : 1 + len(args)]
+        options = {**dict(zip(names, args, strict=True)), **options}
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in options.items()))
+    st.vega_lite_chart(_cached_spec(builder, lang(), frame, frozen), width="stretch")
+
+
+@st.cache_data(ttl=data.TTL, max_entries=512, show_spinner=False)
+def map_spec(
+    path: str,
+    kpi_code: str,
+    grain: str,
+    period: Any,
+    level: str,
+    parent: str | None,
+    selected: str | None,
+    language: str,
+    kpi_name: str,
+    unit: str,
+    higher_is_better: bool | None,
+) -> dict[str, Any] | None:
+    """The choropleth's spec, or None when the build has no boundaries for these areas."""
+    del language  # cache key: names and labels follow the language
+    features = data.boundaries(path, level, parent)
+    if not features:
+        return None
+    values = data.kpi_by_area(path, kpi_code, grain, period, level, parent)
+    chart = choropleth(
+        features, values, kpi_name=kpi_name, unit=unit, higher_is_better=higher_is_better,
+        selected=selected,
+    )  # fmt: skip
+    return to_spec(chart)

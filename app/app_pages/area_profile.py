@@ -85,7 +85,7 @@ with left, ui.guard("population"):
             f"{fmt_number(pyramid['male'].sum() + pyramid['female'].sum())} {t('persons')}"
             " · marts.fct_population_monthly"
         )
-        st.altair_chart(charts.pyramid(pyramid), width="stretch")
+        charts.show("pyramid", pyramid)
 
 with right, ui.guard("needs"):
     st.subheader(t("needs_dimensions"))
@@ -106,11 +106,14 @@ with right, ui.guard("needs"):
             long = long[long["series"] == t("province_name")]
         long["dimension_name"] = long["dimension"].map(lambda d: t(f"dim_{d}"))
         st.caption(f"{t('survey_year')} {needs['survey_year_be'].iloc[0]} · marts.fct_tambon_needs")
-        st.altair_chart(
-            charts.grouped_bars(
-                long, "dimension_name", "series", "share", title="", value_title=t("share_failing")
-            ),
-            width="stretch",
+        charts.show(
+            "grouped_bars",
+            long,
+            "dimension_name",
+            "series",
+            "share",
+            title="",
+            value_title=t("share_failing"),
         )
 
 left, right = st.columns(2)
@@ -123,11 +126,8 @@ with left, ui.guard("complaints"):
         by_cat["category"] = [
             pick(a, b) for a, b in zip(by_cat["name_th"], by_cat["name_en"], strict=True)
         ]
-        st.altair_chart(
-            charts.hbar(
-                by_cat, "category", "complaints", title=t("category"), value_title=t("total")
-            ),
-            width="stretch",
+        charts.show(
+            "hbar", by_cat, "category", "complaints", title=t("category"), value_title=t("total")
         )
         st.caption("marts.fct_complaints")
 with right, ui.guard("complaints_trend"):
@@ -136,16 +136,14 @@ with right, ui.guard("complaints_trend"):
     if trend.empty:
         ui.no_data(t("complaints_trend"))
     else:
-        st.altair_chart(
-            charts.lines(
-                trend,
-                "month",
-                ["received", "resolved"],
-                [t("received"), t("resolved")],
-                x_title=t("month"),
-                y_title=t("total"),
-            ),
-            width="stretch",
+        charts.show(
+            "lines",
+            trend,
+            "month",
+            ["received", "resolved"],
+            [t("received"), t("resolved")],
+            x_title=t("month"),
+            y_title=t("total"),
         )
         navigation.link("complaints", area=code)
 
@@ -169,15 +167,13 @@ with ui.guard("projects"):
             fmt_number(current["budget_thb"].sum()),
         )
         with cols[2]:
-            st.altair_chart(
-                charts.hbar(
-                    current,
-                    "status_name",
-                    "budget_thb",
-                    title=t("status"),
-                    value_title=t("budget_thb"),
-                ),
-                width="stretch",
+            charts.show(
+                "hbar",
+                current,
+                "status_name",
+                "budget_thb",
+                title=t("status"),
+                value_title=t("budget_thb"),
             )
         top = data.top_projects(path, code)
         if len(top):
@@ -209,18 +205,16 @@ with left, ui.guard("air"):
             index="date_day", columns="station_id", values="pm25_avg"
         ).reset_index()
         stations = [c for c in wide.columns if c != "date_day"]
-        st.altair_chart(
-            charts.lines(
-                wide,
-                "date_day",
-                stations,
-                [f"{t('station')} {s}" for s in stations],
-                x_title=t("period"),
-                y_title=t("pm25_avg"),
-                rule=37.5,
-                rule_label=t("pm25_standard"),
-            ),
-            width="stretch",
+        charts.show(
+            "lines",
+            wide,
+            "date_day",
+            stations,
+            [f"{t('station')} {s}" for s in stations],
+            x_title=t("period"),
+            y_title=t("pm25_avg"),
+            rule=37.5,
+            rule_label=t("pm25_standard"),
         )
         st.caption("marts.fct_air_quality_daily")
 with right, ui.guard("dengue"):
@@ -229,10 +223,7 @@ with right, ui.guard("dengue"):
     if dengue.empty:
         ui.no_data(t("dengue"))
     else:
-        st.altair_chart(
-            charts.lines(
-                dengue, "week", ["cases"], [t("cases")], x_title=t("week"), y_title=t("cases")
-            ),
-            width="stretch",
+        charts.show(
+            "lines", dengue, "week", ["cases"], [t("cases")], x_title=t("week"), y_title=t("cases")
         )
         st.caption("marts.fct_dengue_cases")

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app import data, ui
+from app import charts, data, ui
 from app.i18n import fmt_date, fmt_number, pick, t
 
 OVERDUE_LIMIT = 200
@@ -144,4 +144,4 @@ with ui.guard("ageing"):
             )
             .properties(height=260)
         )
-        st.altair_chart(chart, width="stretch")
+        st.vega_lite_chart(charts.to_spec(chart), width="stretch")

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app import charts, data, kpi_view, navigation, ui
-from app.i18n import fmt_number, fmt_period, pick, t
+from app.i18n import fmt_number, fmt_period, lang, pick, t
 
 KPI_KEY = "kpi"
 DEFAULT_KPI = "households_failing_any_share"
@@ -84,16 +84,12 @@ with left, ui.guard("map"):
     elif values["kpi_value"].notna().sum() == 0:
         ui.no_data(f"{kpi_name} {fmt_period(period, grain)}")
     else:
-        chart = charts.choropleth(
-            features,
-            values,
-            kpi_name=kpi_name,
-            unit=unit,
-            higher_is_better=kpi_view._as_bool(info.get("higher_is_better")),
-            selected=selected_for_map,
-        )
-        event = st.altair_chart(
-            chart,
+        spec = charts.map_spec(
+            path, kpi_code, grain, period, map_level, parent, selected_for_map, lang(),
+            kpi_name, unit, kpi_view._as_bool(info.get("higher_is_better")),
+        )  # fmt: skip
+        event = st.vega_lite_chart(
+            spec,
             width="stretch",
             on_select="rerun",
             selection_mode=charts.SELECTION,

@@ -107,11 +107,13 @@ with ui.guard("budget"):
         frame = budget[budget["fiscal_year_be"] == latest].copy()
         frame["status_name"] = [pick(*names.get(s, (s, s))) for s in frame["status"]]
         st.caption(f"{t('fiscal_year')} {latest} · marts.fct_development_projects")
-        st.altair_chart(
-            charts.hbar(
-                frame, "status_name", "budget_thb", title=t("status"), value_title=t("budget_thb")
-            ),
-            width="stretch",
+        charts.show(
+            "hbar",
+            frame,
+            "status_name",
+            "budget_thb",
+            title=t("status"),
+            value_title=t("budget_thb"),
         )
         st.caption(
             " · ".join(f"{r.status_name}: {fmt_number(r.budget_thb)}" for r in frame.itertuples())
