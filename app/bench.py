@@ -198,7 +198,10 @@ def run_sessions(
     host: str, sessions: int, renders: int | None, area: str, stop: threading.Event | None = None
 ) -> tuple[list[float], list[str]]:
     """``sessions`` websocket sessions at once, each rerunning every page in turn."""
-    pages = [url for url, _ in _pages()]
+    from app.navigation import page_by_url
+
+    # The default page lives at "/" (its url path would answer "page not found").
+    pages = ["" if page_by_url(url).default else url for url, _ in _pages()]
     latencies: list[float] = []
     problems: list[str] = []
     stop = stop or threading.Event()

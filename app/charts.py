@@ -197,7 +197,7 @@ def hbar(
         alt.Chart(frame)
         .mark_bar(color=colour)
         .encode(
-            y=alt.Y(f"{category}:N", sort="-x", title=title),
+            y=alt.Y(f"{category}:N", sort="-x", title=title, axis=alt.Axis(labelLimit=260)),
             x=alt.X(f"{value}:Q", title=value_title),
             tooltip=[
                 alt.Tooltip(f"{category}:N", title=title),
@@ -240,6 +240,21 @@ def grouped_bars(
     )
 
 
+THAI_MONTHS_EXPR = (
+    "['ม.ค.','ก.พ.','มี.ค.','เม.ย.','พ.ค.','มิ.ย.','ก.ค.','ส.ค.','ก.ย.','ต.ค.','พ.ย.','ธ.ค.']"
+)
+
+
+def _time_axis() -> alt.Axis:
+    """Thai month names and Buddhist-Era years on time axes when the app is in Thai."""
+    if lang() != "th":
+        return alt.Axis()
+    return alt.Axis(
+        labelExpr=f"{THAI_MONTHS_EXPR}[month(datum.value)] + ' ' + "
+        "slice(toString(year(datum.value) + 543), 2)"
+    )
+
+
 def lines(
     frame: pd.DataFrame,
     x: str,
@@ -257,7 +272,7 @@ def lines(
         alt.Chart(long)
         .mark_line(point=len(frame) < 40)
         .encode(
-            x=alt.X(f"{x}:T", title=x_title),
+            x=alt.X(f"{x}:T", title=x_title, axis=_time_axis()),
             y=alt.Y("value:Q", title=y_title),
             color=alt.Color("series:N", legend=alt.Legend(title=None, orient="top")),
             tooltip=[

@@ -18,6 +18,7 @@ import streamlit as st  # noqa: E402
 from app import navigation, ui  # noqa: E402
 from app.i18n import t  # noqa: E402
 
+ui.init_language()
 st.set_page_config(
     page_title=t("app_title"),
     page_icon=":material/monitoring:",

@@ -30,6 +30,19 @@ FONT_SCALES = {"font_small": 0.9, "font_normal": 1.0, "font_large": 1.15, "font_
 # ---------------------------------------------------------------------------------------------
 
 
+def init_language() -> None:
+    """Before anything is drawn: the language of this session, from ``?lang=en`` on first load.
+
+    The choice then lives in the session (it survives page changes) and is written back to the
+    URL when it changes, so a shared link opens in the same language."""
+    if LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = "en" if st.query_params.get(LANG_KEY) == "en" else "th"
+
+
+def _language_to_url() -> None:
+    st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
+
+
 def shell() -> None:
     """Sidebar: province name and logo text, language switch, text size, build version."""
     with st.sidebar:
@@ -39,15 +52,13 @@ def shell() -> None:
             f'<div class="sb-logo-name">{t("province_name")}</div>'
             f'<div class="sb-logo-app">{t("app_title")}</div></div>'
         )
-        # The language is kept in the URL (?lang=en), so a shared link opens in the same language.
         st.segmented_control(
             t("language"),
             options=list(LANGUAGES),
-            default="th",
             required=True,
             format_func=LANGUAGES.__getitem__,
             key=LANG_KEY,
-            bind="query-params",
+            on_change=_language_to_url,
         )
         st.segmented_control(
             t("font_size"),
@@ -61,7 +72,7 @@ def shell() -> None:
         if path is not None:
             with guard("build"):
                 build = data.build_info(path)
-                built = fmt_date(build.built_at) if build.built_at else ""
+                built = fmt_date(build.built_at) if build.built_at else "–"
                 st.caption(t("build_version", version=build.version, built_at=built))
     # A lost segmented_control value (deselecting) falls back to the defaults.
     scale = FONT_SCALES.get(st.session_state.get(FONT_KEY) or "font_normal", 1.0)

@@ -177,6 +177,13 @@ def test_language_switch_changes_labels(open_app: Callable[..., AppTest]) -> Non
     assert not at.exception
 
 
+def test_a_link_with_lang_en_opens_in_english(open_app: Callable[..., AppTest]) -> None:
+    at = open_app("complaints", lang="en")
+    assert at.title[0].value == "Complaints monitor"
+    assert at.sidebar.button_group[0].value == "en"
+    assert not at.exception
+
+
 def test_font_size_control_sets_the_css_variable(open_app: Callable[..., AppTest]) -> None:
     at = open_app("overview")
     at.sidebar.button_group[1].set_value("font_large").run()
