@@ -135,7 +135,7 @@ def _build_locked(
     results = _read_results(target / "run_results.json")
     if process.returncode != 0:
         _discard(building)
-        failing = [r for r in results if r["status"] not in ("success", "pass", "skipped")]
+        failing = [r for r in results if r["status"] not in ("success", "pass", "skipped", "no-op")]
         detail = "; ".join(f"{r['unique_id']}: {r['status']}" for r in failing[:10])
         tail = "\n".join((process.stdout + process.stderr).splitlines()[-15:])
         raise BuildFailed(
