@@ -8,6 +8,8 @@ import streamlit as st
 from app import data, ui
 from app.i18n import fmt_number, t
 
+FAILING = ["fail", "error", "warn", "runtime error"]  # dbt statuses; no-op and skipped are fine
+
 ui.page_header("page_health", "health_intro")
 path = ui.require_build()
 
@@ -32,7 +34,7 @@ with ui.guard("summary"):
     quarantine = data.quarantine_reasons(path)
     results = data.dbt_results(path)
     unmatched = data.unmatched_area_names(path)
-    failing = results[results["status"].isin(["fail", "error", "warn", "runtime error"])]
+    failing = results[results["status"].isin(FAILING)]
     passing = results[results["status"].isin(["pass", "success"])]
     cols = st.columns(4)
     stale = _bool_count(freshness, "is_stale", "is_late", "is_overdue")
@@ -67,7 +69,7 @@ with ui.guard("dbt"):
         left, right = st.columns([1, 2])
         left.dataframe(summary, hide_index=True, width="stretch")
         with right:
-            failing = results[~results["status"].isin(["pass", "success", "skipped"])]
+            failing = results[results["status"].isin(FAILING)]
             if failing.empty:
                 st.success(t("all_tests_passed"), icon=":material/check_circle:")
             else:
