@@ -73,14 +73,14 @@ def _load_csv(
     con.execute("drop table if exists incoming_rejects; drop table if exists incoming_scans")
     con.execute(
         """
-        create or replace temp table incoming as
-        select (row_number() over () + ?)::bigint as _row_number, *
+        create or replace temp table incoming_cells as
+        select *
         from read_csv(?, skip = ?, header = false, columns = ?, delim = ?, quote = '"',
                       escape = '"', auto_detect = false, strict_mode = true,
                       ignore_errors = true, store_rejects = true,
                       rejects_table = 'incoming_rejects', rejects_scan = 'incoming_scans')
         """,
-        [skip, str(path), skip, columns, delimiter],
+        [str(path), skip, columns, delimiter],
     )
     rejected = con.execute(
         "select line, error_type, coalesce(csv_line, '') from incoming_rejects order by line"
@@ -112,39 +112,32 @@ def _empty_lines(path: Path, after: int) -> list[int]:
 
 
 def _number_lines(con: duckdb.DuckDBPyConnection, header_lines: int, holes: list[int]) -> None:
-    """Move each record to its line in the file, stepping over empty and rejected lines.
+    """Expose the records as ``incoming`` with each one's line in the file.
 
-    Records were numbered header_lines + k. Record k really sits on line header_lines + k + j,
-    where j counts the holes before it; hole i (in order) precedes record k exactly when
-    k >= hole_i - header_lines - i + 1.
+    The cells table keeps the file's order, so record k (rowid k - 1) sits on line
+    header_lines + k + j, where j counts the holes (empty or rejected lines) before it; hole i
+    (in order) precedes record k exactly when k >= hole_i - header_lines - i + 1.
     """
+    record = "(c.rowid + 1)"
     if not holes:
+        con.execute(
+            f"create or replace temp view {INCOMING} as select ({record} + {int(header_lines)})::bigint "
+            "as _row_number, c.* from incoming_cells c"
+        )
         return
     # Consecutive holes share a threshold; the last of them counts them all.
     thresholds = {h - header_lines - i + 1: i for i, h in enumerate(holes, start=1)}
-    con.register(
-        "incoming_holes",
-        pa.table(
-            {
-                "threshold": pa.array(list(thresholds), pa.int64()),
-                "holes_before": pa.array(list(thresholds.values()), pa.int64()),
-            }
-        ),
+    con.execute("create or replace temp table incoming_holes (threshold bigint, holes bigint)")
+    con.executemany("insert into incoming_holes values (?, ?)", list(thresholds.items()))
+    con.execute(
+        f"""
+        create or replace temp view {INCOMING} as
+        select ({record} + {int(header_lines)} + coalesce(h.holes, 0))::bigint as _row_number,
+               c.*
+        from incoming_cells c
+        asof left join incoming_holes h on {record} >= h.threshold
+        """
     )
-    try:
-        con.execute(
-            f"""
-            create or replace temp table {INCOMING} as
-            select (r._row_number + coalesce(h.holes_before, 0))::bigint as _row_number,
-                   r.* exclude (_row_number)
-            from {INCOMING} r
-            asof left join incoming_holes h on r._row_number - ? >= h.threshold
-            order by r._row_number
-            """,
-            [header_lines],
-        )
-    finally:
-        con.unregister("incoming_holes")
 
 
 def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, feed: FeedSpec) -> IncomingTable:
@@ -158,7 +151,8 @@ def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, feed: FeedSpec) -> In
         arrays[f"c{i}"] = pa.array([row[i] if i < len(row) else None for row in body], pa.string())
     con.register("incoming_arrow", pa.table(arrays))
     try:
-        con.execute(f"create or replace temp table {INCOMING} as select * from incoming_arrow")
+        con.execute("create or replace temp table incoming_cells as select * from incoming_arrow")
+        con.execute(f"create or replace temp view {INCOMING} as select * from incoming_cells")
     finally:
         con.unregister("incoming_arrow")
     return IncomingTable(header.names, header.last_row_index + 1, "xlsx", ())
