@@ -121,8 +121,8 @@ def _number_lines(con: duckdb.DuckDBPyConnection, header_lines: int, holes: list
     record = "(c.rowid + 1)"
     if not holes:
         con.execute(
-            f"create or replace temp view {INCOMING} as select ({record} + {int(header_lines)})::bigint "
-            "as _row_number, c.* from incoming_cells c"
+            f"create or replace temp view {INCOMING} as select "
+            f"({record} + {int(header_lines)})::bigint as _row_number, c.* from incoming_cells c"
         )
         return
     # Consecutive holes share a threshold; the last of them counts them all.
