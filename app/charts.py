@@ -297,13 +297,32 @@ def lines(
 BUILDERS = {"pyramid": pyramid, "hbar": hbar, "grouped_bars": grouped_bars, "lines": lines}
 
 
+def _is_geojson(values: Any) -> bool:
+    return (
+        isinstance(values, list)
+        and bool(values)
+        and isinstance(values[0], dict)
+        and (values[0].get("type") == "Feature")
+    )
+
+
 def to_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
-    """The chart's Vega-Lite spec without the default theme's fixed 300 x 300 view."""
+    """The chart's Vega-Lite spec without the default theme's fixed 300 x 300 view.
+
+    Tabular datasets are stored as Arrow IPC bytes, the form Streamlit sends them in, so a
+    cached spec is not converted again on every rerun; GeoJSON stays in the spec."""
+    from streamlit import dataframe_util
+
     spec = chart.to_dict()
     config = spec.get("config", {})
     config.pop("view", None)
     if not config:
         spec.pop("config", None)
+    for name, values in list(spec.get("datasets", {}).items()):
+        if isinstance(values, list) and not _is_geojson(values):
+            spec["datasets"][name] = dataframe_util.convert_anything_to_arrow_bytes(
+                pd.DataFrame(values)
+            )
     return spec
 
 

@@ -148,7 +148,7 @@ def areas(path: str) -> pd.DataFrame:
         order by case area_level when 'province' then 0 when 'amphoe' then 1 else 2 end,
                  area_code
         """,
-    )
+    ).set_index("area_code", drop=False)  # name look-ups by code are index look-ups
 
 
 def _orient(geometry: dict[str, Any]) -> dict[str, Any] | None:

@@ -152,6 +152,8 @@ def set_area(code: str) -> None:
 
 
 def area_row(areas: pd.DataFrame, code: str) -> pd.Series | None:
+    if areas.index.name == "area_code":
+        return areas.loc[code] if code in areas.index else None
     rows = areas[areas["area_code"] == code]
     return rows.iloc[0] if len(rows) else None
 
