@@ -581,17 +581,23 @@ def dengue_weekly(path: str, area_code: str, weeks: int = 104) -> pd.DataFrame:
     return query(
         path,
         f"""
-        with weekly as (
+        with cases as (
             select coalesce(onset_week_start_date,
                             date_trunc('week', coalesce(onset_date, reported_date))::date) as week,
-                   count(*) as cases
+                   amphoe_code, tambon_code
             from marts.fct_dengue_cases
-            where {AREA_WHERE}
-            group by 1
+        ),
+        weekly as (select week, count(*) as cases from cases where {AREA_WHERE} group by 1),
+        last_week as (select max(week) as w from cases),
+        weeks as (  -- every week of the window, so a week without cases shows as 0
+            select unnest(generate_series(w - to_weeks($weeks - 1), w, interval 1 week))::date
+                as week
+            from last_week
+            where exists (select 1 from weekly)
         )
-        select week, cases from weekly
-        where week > (select max(week) from weekly) - to_weeks($weeks)
-        order by week
+        select weeks.week, coalesce(weekly.cases, 0) as cases
+        from weeks left join weekly using (week)
+        order by weeks.week
         """,
         {**area_filter(area_code), "weeks": weeks},
     )
