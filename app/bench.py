@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -161,7 +162,7 @@ def _problem_in(message) -> str | None:  # type: ignore[no-untyped-def]
 
 async def _session(
     host: str, pages: list[str], renders: int | None, area: str, stop: threading.Event,
-    latencies: list[float], problems: list[str], offset: int,
+    latencies: list[float], problems: list[str], offset: int, think_ms: float = 0,
 ) -> None:  # fmt: skip
     import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -173,6 +174,8 @@ async def _session(
         max_size=None,  # type: ignore[list-item]
     ) as ws:
         i = 0
+        if think_ms:  # people do not all click at the same instant
+            await asyncio.sleep(random.uniform(0, 2) * think_ms / 1000)  # noqa: S311
         while (renders is None and not stop.is_set()) or (renders is not None and i < renders):
             page = pages[(offset + i) % len(pages)]
             request = BackMsg()
@@ -192,10 +195,17 @@ async def _session(
                     break
             latencies.append((time.perf_counter() - started) * 1000)
             i += 1
+            if think_ms:  # a person reads the page before the next click
+                await asyncio.sleep(random.uniform(0.5, 1.5) * think_ms / 1000)  # noqa: S311
 
 
 def run_sessions(
-    host: str, sessions: int, renders: int | None, area: str, stop: threading.Event | None = None
+    host: str,
+    sessions: int,
+    renders: int | None,
+    area: str,
+    stop: threading.Event | None = None,
+    think_ms: float = 0,
 ) -> tuple[list[float], list[str]]:
     """``sessions`` websocket sessions at once, each rerunning every page in turn."""
     from app.navigation import page_by_url
@@ -208,7 +218,7 @@ def run_sessions(
 
     async def all_sessions() -> None:
         results = await asyncio.gather(
-            *(_session(host, pages, renders, area, stop, latencies, problems, i)
+            *(_session(host, pages, renders, area, stop, latencies, problems, i, think_ms)
               for i in range(sessions)),
             return_exceptions=True,
         )  # fmt: skip
@@ -224,12 +234,12 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def concurrent_p95(
-    warehouse_dir: Path, sessions: int, renders: int, area: str
+    warehouse_dir: Path, sessions: int, renders: int, area: str, think_ms: float = 0
 ) -> tuple[float, float, int, int]:
     """p50 and p95 (ms) of page renders with ``sessions`` real sessions at once; errors, n."""
     with serve(warehouse_dir) as (host, _):
         run_sessions(host, 1, len(_pages()), area)  # warm the server's caches once
-        latencies, problems = run_sessions(host, sessions, renders, area)
+        latencies, problems = run_sessions(host, sessions, renders, area, think_ms=think_ms)
     for problem in problems[:5]:
         print("  ", problem)
     return percentile(latencies, 0.5), percentile(latencies, 0.95), len(problems), len(latencies)
@@ -326,7 +336,7 @@ def report(
     label: str,
     warehouse: str,
     timings: list[PageTiming],
-    concurrency: tuple[int, float, float, int, int] | None,
+    concurrency: tuple[int, float, float, int, int, float] | None,
     publish: PublishCheck | None,
 ) -> str:
     out = [
@@ -349,10 +359,15 @@ def report(
         )  # fmt: skip
         out.append("")
     if concurrency:
-        sessions, p50, p95, errors, n = concurrency
+        sessions, p50, p95, errors, n, think = concurrency
+        pace = (
+            f"{think / 1000:.1f} s (±50%) reading time between clicks"
+            if think
+            else ("no pause between clicks (saturation)")
+        )
         out.append(
             f"Concurrent: {sessions} real websocket sessions on one `streamlit run` server, "
-            f"each rerunning every page in turn ({n} renders, warm caches): "
+            f"each rerunning every page in turn, {pace} ({n} renders, warm caches): "
             f"p50 {p50:,.0f} ms, **p95 {p95:,.0f} ms**, errors {errors}."
         )
         out.append("")
@@ -377,11 +392,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm-runs", type=int, default=5)
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--renders", type=int, default=5, help="renders per concurrent session")
+    parser.add_argument("--think-ms", type=float, default=0, help="pause between renders")
     parser.add_argument("--publish-check", action="store_true")
     parser.add_argument("--builds", type=int, default=2)
     parser.add_argument("--readers", type=int, default=4)
     parser.add_argument("--publish-sessions", type=int, default=4)
-    parser.add_argument("--skip-timing", action="store_true")
+    parser.add_argument("--skip-timing", action="store_true", help="no cold/warm page timing")
     parser.add_argument("--out", type=Path, help="append the Markdown result to this file")
     args = parser.parse_args(argv)
 
@@ -404,12 +420,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"{t.url_path:12} cold {t.cold_ms:7.0f} ms  warm {t.warm_median:6.0f} ms  "
                 f"problems {len(t.problems)}"
             )
-        if args.sessions:
-            p50, p95, errors, n = concurrent_p95(
-                args.warehouse_dir.resolve(), args.sessions, args.renders, args.area
-            )
-            concurrency = (args.sessions, p50, p95, errors, n)
-            print(f"{args.sessions} sessions: p50 {p50:.0f} ms p95 {p95:.0f} ms errors {errors}")
+    if args.sessions:
+        p50, p95, errors, n = concurrent_p95(
+            args.warehouse_dir.resolve(), args.sessions, args.renders, args.area, args.think_ms
+        )
+        concurrency = (args.sessions, p50, p95, errors, n, args.think_ms)
+        print(f"{args.sessions} sessions: p50 {p50:.0f} ms p95 {p95:.0f} ms errors {errors}")
     publish = None
     if args.publish_check:
         publish = readers_during_publish(
