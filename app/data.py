@@ -881,6 +881,12 @@ EXPORTS: dict[str, Export] = {
     "quarantine_reasons": Export(
         "marts.fct_quarantine_reasons", "แถวที่ถูกกักกัน", "Quarantine reasons", area_filtered=False
     ),
+    "unplaced_complaints": Export(
+        "marts.fct_unplaced_complaints",
+        "เรื่องร้องเรียนที่ระบุพื้นที่ไม่ได้",
+        "Complaints without an area",
+        area_filtered=False,
+    ),
     "unmatched_area_names": Export(
         "marts.fct_unmatched_area_names",
         "ชื่อพื้นที่ที่จับคู่ไม่ได้",

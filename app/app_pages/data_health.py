@@ -6,12 +6,24 @@ import pandas as pd
 import streamlit as st
 
 from app import data, ui
-from app.i18n import fmt_number, t
+from app.i18n import fmt_number, lang, t
 
 FAILING = ["fail", "error", "warn", "runtime error"]  # dbt statuses; no-op and skipped are fine
 
 ui.page_header("page_health", "health_intro")
 path = ui.require_build()
+
+
+def _localised(frame: pd.DataFrame) -> pd.DataFrame:
+    """Keep the ``*_th`` or the ``*_en`` twin of each bilingual column, as the reader chose."""
+    other = "_en" if lang() == "th" else "_th"
+    mine = "_th" if lang() == "th" else "_en"
+    drop = [c for c in frame.columns if c.endswith(other) and c[: -len(other)] + mine in frame]
+    out = frame.drop(columns=drop)
+    for flag in ("is_stale", "is_late"):
+        if flag in out.columns:  # late feeds first
+            out = out.sort_values(flag, ascending=False, kind="stable")
+    return out
 
 
 def _bool_count(frame: pd.DataFrame, *candidates: str) -> int | None:
@@ -49,7 +61,7 @@ with ui.guard("freshness"):
     if freshness.empty:
         ui.no_data(t("freshness"))
     else:
-        st.dataframe(freshness, hide_index=True, width="stretch")
+        st.dataframe(_localised(freshness), hide_index=True, width="stretch")
         st.caption("marts.fct_feed_freshness")
 
 with ui.guard("quarantine"):
@@ -57,7 +69,7 @@ with ui.guard("quarantine"):
     if quarantine.empty:
         ui.no_data(t("quarantine"))
     else:
-        st.dataframe(quarantine, hide_index=True, width="stretch")
+        st.dataframe(_localised(quarantine), hide_index=True, width="stretch")
         st.caption("marts.fct_quarantine_reasons")
 
 with ui.guard("dbt"):
