@@ -7,11 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from appdriver import open_page
 from fixture_warehouse import make_warehouse
 from streamlit.testing.v1 import AppTest
-
-APP = Path(__file__).resolve().parents[2] / "app" / "streamlit_app.py"
-TIMEOUT = 30
 
 
 @pytest.fixture(scope="session")
@@ -41,16 +39,3 @@ def open_app(warehouse_dir: Path, use_warehouse: Callable[[Path], None]) -> Call
     """``open_app("map")``: the app run on that page (a url path of app/navigation.py)."""
     use_warehouse(warehouse_dir)
     return open_page
-
-
-def open_page(url_path: str = "overview", **query: str) -> AppTest:
-    from app.navigation import page_by_url
-
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    page = page_by_url(url_path)
-    if not page.default:
-        at.switch_page(page.path).run()
-    return at

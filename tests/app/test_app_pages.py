@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from appdriver import open_page
 from fixture_warehouse import make_warehouse
 from streamlit.testing.v1 import AppTest
 
@@ -194,8 +195,6 @@ def test_font_size_control_sets_the_css_variable(open_app: Callable[..., AppTest
 def test_no_published_warehouse_shows_a_message(
     tmp_path: Path, use_warehouse: Callable[[Path], None]
 ) -> None:
-    from conftest import open_page
-
     use_warehouse(tmp_path / "nothing")
     for url_path in APP_PAGES:
         at = open_page(url_path)
@@ -214,8 +213,6 @@ def empty_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_empty_marts_show_a_message_not_a_blank_chart(
     empty_warehouse: Path, use_warehouse: Callable[[Path], None], url_path: str
 ) -> None:
-    from conftest import open_page
-
     use_warehouse(empty_warehouse)
     at = open_page(url_path)
     assert not at.exception
@@ -227,8 +224,6 @@ def test_empty_marts_show_a_message_not_a_blank_chart(
 def test_build_without_boundaries_shows_the_map_as_a_table(
     tmp_path: Path, use_warehouse: Callable[[Path], None]
 ) -> None:
-    from conftest import open_page
-
     make_warehouse(tmp_path, with_boundaries=False, version="20250202T000000000000")
     use_warehouse(tmp_path)
     at = open_page("map")
@@ -240,8 +235,6 @@ def test_build_without_boundaries_shows_the_map_as_a_table(
 def test_a_newly_published_build_is_picked_up_without_restart(
     tmp_path: Path, use_warehouse: Callable[[Path], None]
 ) -> None:
-    from conftest import open_page
-
     make_warehouse(tmp_path, version="20250303T000000000000")
     use_warehouse(tmp_path)
     first = open_page("overview")
