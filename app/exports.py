@@ -7,7 +7,6 @@ shown as text and never evaluated.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,6 +120,12 @@ def brief_pdf(
     pdf.set_margins(15, 15, 15)
     pdf.add_font("NotoSansThai", "", str(font), variations={"wght": 400})
     pdf.add_font("NotoSansThai", "B", str(font), variations={"wght": 700})
+    try:  # with HarfBuzz (the optional uharfbuzz package) Thai marks stack exactly
+        import uharfbuzz  # noqa: F401
+
+        pdf.set_text_shaping(use_shaping_engine=True, script="thai", language="tha")
+    except ImportError:
+        pass  # without it fpdf2 places each glyph by its own metrics: readable, marks may touch
     pdf.set_title(f"{title} - {area_name}")
     pdf.set_creator("Saraburi Provincial Data Platform")
     pdf.add_page()
@@ -139,16 +144,14 @@ def brief_pdf(
     widths = (width * 0.50, width * 0.17, width * 0.18, width * 0.15)
     pdf.set_font("NotoSansThai", "B", 10)
     pdf.set_fill_color(238, 242, 244)
-    for w, text in zip(widths, headers, strict=True):
-        pdf.cell(w, 8, text, border="B", fill=True)
+    for i, (w, text) in enumerate(zip(widths, headers, strict=True)):
+        pdf.cell(w, 8, _fit(pdf, text, w), border="B", fill=True, align="R" if i >= 2 else "L")
     pdf.ln(8)
     pdf.set_font("NotoSansThai", "", 10)
     for line in lines[:22]:
         cells = (line.label, line.period, line.value, line.change)
         for i, (w, text) in enumerate(zip(widths, cells, strict=True)):
-            while text and pdf.get_string_width(text) > w - 2:
-                text = text[:-2] + "…"
-            pdf.cell(w, 7.5, text, border="B", align="R" if i >= 2 else "L")
+            pdf.cell(w, 7.5, _fit(pdf, text, w), border="B", align="R" if i >= 2 else "L")
         pdf.ln(7.5)
     pdf.ln(4)
     pdf.set_font("NotoSansThai", "", 9.5)
@@ -161,5 +164,8 @@ def brief_pdf(
     return bytes(pdf.output())
 
 
-def brief_timestamp(now: dt.datetime | None = None) -> dt.datetime:
-    return now or dt.datetime.now()
+def _fit(pdf: object, text: str, width: float) -> str:
+    """``text`` shortened with an ellipsis until it fits ``width`` mm (less a small padding)."""
+    while text and pdf.get_string_width(text) > width - 2:  # type: ignore[attr-defined]
+        text = text[:-2] + "…"
+    return text

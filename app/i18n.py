@@ -110,6 +110,7 @@ LABELS: dict[str, dict[str, str]] = {
     "vs_previous": {"th": "เทียบกับ{period}ก่อนหน้า", "en": "vs previous {period}"},
     "as_of": {"th": "ข้อมูล ณ {date}", "en": "As of {date}"},
     "source": {"th": "ที่มา", "en": "Source"},
+    "change": {"th": "เปลี่ยนแปลง", "en": "Change"},
     "see_map": {"th": "ดูแผนที่", "en": "Map"},
     "see_table": {"th": "ดูตาราง", "en": "Table"},
     "trend": {"th": "แนวโน้ม", "en": "Trend"},

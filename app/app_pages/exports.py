@@ -7,7 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from app import data, exports, kpi_view, ui
-from app.i18n import fmt_date, fmt_number, lang, period_word, pick, t
+from app.i18n import fmt_date, fmt_number, lang, pick, t
 
 BRIEF_KPIS = [
     "population_total",
@@ -105,12 +105,7 @@ def brief_bytes() -> bytes:
         area_name=name,
         lines=lines,
         notes=notes,
-        headers=(
-            t("kpi"),
-            t("period"),
-            t("value"),
-            t("vs_previous", period=period_word("monthly")),
-        ),
+        headers=(t("kpi"), t("period"), t("value"), t("change")),
         footer=f"{t('generated_at', date=fmt_date(now))} {now:%H:%M} · "
         f"{t('source')}: marts.fct_area_kpis_monthly, marts.fct_area_kpis_yearly ({lang()})",
     )

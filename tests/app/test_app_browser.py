@@ -131,5 +131,13 @@ def test_map_click_opens_the_district_profile_and_a_csv_downloads(server: str) -
             assert content.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM"
             assert b"area_code" in content.splitlines()[0]
             assert len(content.splitlines()) > 1
+
+            # AND the executive brief of the district downloads as a PDF with the Thai font
+            with page.expect_download(timeout=30_000) as pdf_info:
+                page.get_by_role("button", name="ดาวน์โหลดสรุปผู้บริหาร (PDF)").click()
+            brief = ARTIFACTS / pdf_info.value.suggested_filename
+            pdf_info.value.save_as(str(brief))
+            assert brief.read_bytes().startswith(b"%PDF-")
+            assert b"NotoSansThai" in brief.read_bytes()
         finally:
             browser.close()
