@@ -120,12 +120,8 @@ def brief_pdf(
     pdf.set_margins(15, 15, 15)
     pdf.add_font("NotoSansThai", "", str(font), variations={"wght": 400})
     pdf.add_font("NotoSansThai", "B", str(font), variations={"wght": 700})
-    try:  # with HarfBuzz (the optional uharfbuzz package) Thai marks stack exactly
-        import uharfbuzz  # noqa: F401
-
-        pdf.set_text_shaping(use_shaping_engine=True, script="thai", language="tha")
-    except ImportError:
-        pass  # without it fpdf2 places each glyph by its own metrics: readable, marks may touch
+    # HarfBuzz shaping (uharfbuzz) stacks Thai vowels and tone marks the way Thai readers expect.
+    pdf.set_text_shaping(use_shaping_engine=True, script="thai", language="tha")
     pdf.set_title(f"{title} - {area_name}")
     pdf.set_creator("Saraburi Provincial Data Platform")
     pdf.add_page()
