@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 
-
 import openpyxl
 import pandas as pd
 import pytest
