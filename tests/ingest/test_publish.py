@@ -112,8 +112,7 @@ def test_a_second_build_of_the_same_warehouse_is_refused_while_one_runs(
 ) -> None:
     # GIVEN a build holding the warehouse's build lock
     raw_layer(settings)
-    with builds._build_lock(settings):
-        # WHEN another build starts THEN it is refused, and nothing is published
-        with pytest.raises(BuildFailed, match="another build"):
-            build_and_publish(settings, log=lambda _: None)
+    # WHEN another build starts THEN it is refused, and nothing is published
+    with builds._build_lock(settings), pytest.raises(BuildFailed, match="another build"):
+        build_and_publish(settings, log=lambda _: None)
     assert current_build(settings) is None
