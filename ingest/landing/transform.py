@@ -278,10 +278,11 @@ def problem_rows_sql(feed: FeedSpec, sources: list[ColumnSource]) -> str:
             f"from {TYPED} where {data_rows} and {name}__reason_en is not null"
         )
         if source.spec.required:
+            header = source.spec.headers[0]
             parts.append(
                 f"select _row_number, '{name}', {name}__raw, "
-                f"'ไม่มีค่าในคอลัมน์ที่ต้องมี ({source.spec.headers[0]})', "
-                f"'required value is missing ({source.spec.headers[0]})' "
+                f"{literal(f'ไม่มีค่าในคอลัมน์ที่ต้องมี ({header})')}, "
+                f"{literal(f'required value is missing ({header})')} "
                 f"from {TYPED} where {data_rows} and {name} is null and {name}__reason_en is null"
             )
     if feed.area is not None and feed.area.required:
