@@ -7,36 +7,19 @@ store (demo users with their one-time passwords) and an empty warehouse. Screens
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser_support import launch_chromium, streamlit_server
 
 from app.operations.setup import create_demo_users
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "operations"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-component-update"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
@@ -44,39 +27,9 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
     base = tmp_path_factory.mktemp("ops_browser")
     url = f"sqlite:///{base / 'operational.sqlite'}"
     passwords = create_demo_users(url)
-    port = _free_port()
-    env = {
-        **os.environ,
-        "SARABURI_WAREHOUSE_DIR": str(base / "warehouse"),
-        "SARABURI_OPERATIONAL_URL": url,
-    }
-    log = (base / "streamlit.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app/streamlit_app.py",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    address = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{address}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("streamlit did not become healthy") from None
-                time.sleep(0.5)
+    env = {"SARABURI_WAREHOUSE_DIR": str(base / "warehouse"), "SARABURI_OPERATIONAL_URL": url}
+    with streamlit_server(env, base / "streamlit.log") as address:
         yield address, passwords
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 def test_citizen_reports_officer_resolves_citizen_sees_result(
@@ -87,7 +40,7 @@ def test_citizen_reports_officer_resolves_citizen_sees_result(
     address, passwords = app_server
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             # GIVEN a citizen on the report page
             citizen = browser.new_page(viewport={"width": 1300, "height": 1800})
