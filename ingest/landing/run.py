@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,11 +14,15 @@ import duckdb
 
 from ingest.landing.store import (
     FileIdentity,
+    StagedFile,
     ensure_bookkeeping,
     ensure_feed_table,
-    load_file,
     record_feeds,
+    stage,
+    store_file,
+    type_batch,
 )
+from ingest.landing.transform import TransformCounts, start_batch
 from ingest.readers import FileProblem
 from ingest.registry import FeedSpec
 from ingest.thai import AreaMatcher, NormalisationError
@@ -96,6 +100,21 @@ def feed_for(path: Path, feeds: Iterable[FeedSpec]) -> FeedSpec | None:
 Progress = Callable[[FileOutcome], None]
 
 
+BATCH_BYTES = 96 * 1024 * 1024  # files typed together, bounded so memory stays small
+BATCH_FILES = 400
+
+
+@dataclass(frozen=True)
+class Planned:
+    """What a delivered file needs, decided before anything is read."""
+
+    path: Path
+    delivered: str
+    feed: FeedSpec | None
+    outcome: FileOutcome | None  # decided already (unknown, unchanged, duplicate, ...)
+    identity: FileIdentity | None = None  # to load
+
+
 def run_ingest(
     con: duckdb.DuckDBPyConnection,
     landing_dir: Path,
@@ -104,7 +123,11 @@ def run_ingest(
     progress: Progress | None = None,
     now: Callable[[], dt.datetime] = dt.datetime.now,
 ) -> RunReport:
-    """Load every new or changed file under ``landing_dir``; a bad file never stops the others."""
+    """Load every new or changed file under ``landing_dir``; a bad file never stops the others.
+
+    Files of one feed are typed in batches and each is stored in its own transaction, in
+    delivery order, so a corrected re-send always lands after the version it corrects.
+    """
     ensure_bookkeeping(con)
     record_feeds(con, list(feeds.values()))
     broken_feeds: dict[str, FileProblem] = {}
@@ -114,123 +137,198 @@ def run_ingest(
         except FileProblem as problem:
             broken_feeds[feed.name] = problem
     report = RunReport(run_id=uuid.uuid4().hex[:12], started_at=now())
-    known = {
+    plans = _plan(con, landing_dir, feeds, broken_feeds)
+    outcomes: dict[Path, FileOutcome] = {}
+
+    def finish(path: Path, outcome: FileOutcome) -> None:
+        outcomes[path] = outcome
+        if progress is not None:
+            progress(outcome)
+
+    for plan in plans:
+        if plan.outcome is not None:
+            finish(plan.path, plan.outcome)
+    for batch in _batches([p.identity for p in plans if p.identity is not None]):
+        for identity, outcome in _load_batch(con, batch, matcher, now):
+            finish(identity.path, outcome)
+    report.files = [outcomes[plan.path] for plan in plans]
+    report.finished_at = now()
+    _store_report(con, report)
+    return report
+
+
+def _plan(
+    con: duckdb.DuckDBPyConnection,
+    landing_dir: Path,
+    feeds: dict[str, FeedSpec],
+    broken_feeds: dict[str, FileProblem],
+) -> list[Planned]:
+    """Decide each file's fate from the raw layer's memory of what it has loaded before."""
+    current = {
         (source, name): sha
         for source, name, sha in con.execute(
             "select source, file_name, file_sha256 from raw.ingest_files"
         ).fetchall()
     }
     # Every version ever loaded, so an older delivery of a since-corrected file stays superseded.
-    seen_hashes = {
+    seen = {
         (source, sha): name
         for source, name, sha in con.execute(
             "select source, file_name, file_sha256 from raw.ingest_file_versions"
         ).fetchall()
     }
+    plans: list[Planned] = []
     for path in discover(landing_dir):
-        outcome = _ingest_one(
-            con, path, landing_dir, feeds, matcher, known, seen_hashes, now, broken_feeds
-        )
-        report.files.append(outcome)
-        if progress is not None:
-            progress(outcome)
-    report.finished_at = now()
-    _store_report(con, report)
-    return report
+        delivered = str(path.relative_to(landing_dir))
+        feed = feed_for(path, feeds.values())
+        if feed is None:
+            plans.append(Planned(path, delivered, None, _decided(None, path, delivered, UNKNOWN)))
+            continue
+        if feed.name in broken_feeds:
+            problem = broken_feeds[feed.name]
+            outcome = _decided(feed, path, delivered, FAILED, problem.reason_th, problem.reason_en)
+            plans.append(Planned(path, delivered, feed, outcome))
+            continue
+        sha = sha256_of(path)
+        key = (feed.name, path.name)
+        twin = seen.get((feed.name, sha))
+        if current.get(key) == sha:
+            outcome = _decided(feed, path, delivered, UNCHANGED)
+        elif twin == path.name:
+            outcome = _decided(feed, path, delivered, SUPERSEDED)
+        elif twin is not None:
+            outcome = _decided(
+                feed,
+                path,
+                delivered,
+                DUPLICATE,
+                f"เนื้อหาซ้ำกับไฟล์ {twin} ที่โหลดแล้ว",
+                f"same content as already loaded file {twin}",
+            )
+        else:
+            identity = FileIdentity(feed, path, delivered, sha, replaces_previous=key in current)
+            plans.append(Planned(path, delivered, feed, None, identity))
+            current[key] = sha
+            seen[(feed.name, sha)] = path.name
+            continue
+        plans.append(Planned(path, delivered, feed, outcome))
+    return plans
 
 
-def _ingest_one(
-    con: duckdb.DuckDBPyConnection,
+_MESSAGES = {
+    UNKNOWN: (
+        "ไม่มีแหล่งข้อมูลในทะเบียนที่ตรงกับชื่อไฟล์นี้",
+        "no feed in the registry matches this file name",
+    ),
+    UNCHANGED: ("โหลดแล้ว เนื้อหาไม่เปลี่ยน", "already loaded, content unchanged"),
+    SUPERSEDED: (
+        "ฉบับเก่าของไฟล์ที่ถูกแทนที่ด้วยฉบับแก้ไขแล้ว",
+        "an older version of a file since replaced by a corrected re-send",
+    ),
+}
+
+
+def _decided(
+    feed: FeedSpec | None,
     path: Path,
-    landing_dir: Path,
-    feeds: dict[str, FeedSpec],
-    matcher: AreaMatcher,
-    known: dict[tuple[str, str], str],
-    seen_hashes: dict[tuple[str, str], str],
-    now: Callable[[], dt.datetime],
-    broken_feeds: dict[str, FileProblem],
+    delivered: str,
+    status: str,
+    message_th: str = "",
+    message_en: str = "",
 ) -> FileOutcome:
-    started = time.perf_counter()
-    delivered = str(path.relative_to(landing_dir))
-    feed = feed_for(path, feeds.values())
-    if feed is None:
-        return FileOutcome(
-            None,
-            path.name,
-            delivered,
-            UNKNOWN,
-            message_th="ไม่มีแหล่งข้อมูลในทะเบียนที่ตรงกับชื่อไฟล์นี้",
-            message_en="no feed in the registry matches this file name",
-        )
-    if feed.name in broken_feeds:
-        problem = broken_feeds[feed.name]
-        return _failed(feed, path, delivered, problem.reason_th, problem.reason_en, started)
-    sha = sha256_of(path)
-    previous = known.get((feed.name, path.name))
-    if previous == sha:
-        return FileOutcome(
-            feed.name,
-            path.name,
-            delivered,
-            UNCHANGED,
-            message_th="โหลดแล้ว เนื้อหาไม่เปลี่ยน",
-            message_en="already loaded, content unchanged",
-        )
-    twin = seen_hashes.get((feed.name, sha))
-    if twin == path.name:
-        return FileOutcome(
-            feed.name,
-            path.name,
-            delivered,
-            SUPERSEDED,
-            message_th="ฉบับเก่าของไฟล์ที่ถูกแทนที่ด้วยฉบับแก้ไขแล้ว",
-            message_en="an older version of a file since replaced by a corrected re-send",
-        )
-    if twin is not None:
-        return FileOutcome(
-            feed.name,
-            path.name,
-            delivered,
-            DUPLICATE,
-            message_th=f"เนื้อหาซ้ำกับไฟล์ {twin} ที่โหลดแล้ว",
-            message_en=f"same content as already loaded file {twin}",
-        )
-    identity = FileIdentity(feed, path, delivered, sha, replaces_previous=previous is not None)
-    try:
-        counts, encoding = load_file(con, identity, matcher, now())
-    except FileProblem as problem:
-        return _failed(feed, path, delivered, problem.reason_th, problem.reason_en, started)
-    except (NormalisationError, duckdb.Error, OSError, UnicodeError) as error:
-        return _failed(
-            feed, path, delivered, "อ่านไฟล์ไม่สำเร็จ", f"{type(error).__name__}: {error}", started
-        )
-    known[(feed.name, path.name)] = sha
-    seen_hashes[(feed.name, sha)] = path.name
-    status = REPLACED if previous is not None else LOADED
-    message_en = f"{encoding}; {counts.records} records"
-    if counts.quarantined:
-        message_en += f", {counts.quarantined} quarantined"
+    default_th, default_en = _MESSAGES.get(status, ("", ""))
     return FileOutcome(
-        feed.name,
+        feed.name if feed else None,
         path.name,
         delivered,
         status,
-        rows_loaded=counts.loaded,
-        rows_quarantined=counts.quarantined,
-        rows_skipped=counts.blank + counts.skipped + counts.sections,
-        message_th="แทนที่ไฟล์ฉบับก่อน (ส่งซ้ำฉบับแก้ไข)" if previous else "",
-        message_en=message_en + ("; replaced the earlier version" if previous else ""),
-        seconds=time.perf_counter() - started,
+        message_th=message_th or default_th,
+        message_en=message_en or default_en,
     )
 
 
-def _failed(
-    feed: FeedSpec, path: Path, delivered: str, th: str, en: str, started: float
-) -> FileOutcome:
+def _batches(identities: list[FileIdentity]) -> Iterator[list[FileIdentity]]:
+    """Consecutive files of one feed, bounded in bytes and count; delivery order is kept."""
+    batch: list[FileIdentity] = []
+    size = 0
+    for identity in identities:
+        file_size = identity.path.stat().st_size
+        if batch and (
+            identity.feed.name != batch[0].feed.name
+            or size + file_size > BATCH_BYTES
+            or len(batch) >= BATCH_FILES
+        ):
+            yield batch
+            batch, size = [], 0
+        batch.append(identity)
+        size += file_size
+    if batch:
+        yield batch
+
+
+def _load_batch(
+    con: duckdb.DuckDBPyConnection,
+    batch: list[FileIdentity],
+    matcher: AreaMatcher,
+    now: Callable[[], dt.datetime],
+) -> Iterator[tuple[FileIdentity, FileOutcome]]:
+    feed = batch[0].feed
+    start_batch(con, feed)
+    staged: list[tuple[StagedFile, float]] = []
+    for file_id, identity in enumerate(batch):
+        started = time.perf_counter()
+        try:
+            staged.append((stage(con, identity, file_id), time.perf_counter() - started))
+        except FileProblem as problem:
+            yield identity, _failed(identity, problem.reason_th, problem.reason_en, started)
+        except (NormalisationError, duckdb.Error, OSError, UnicodeError) as error:
+            yield identity, _failed(identity, *_unexpected(error), started)
+    if not staged:
+        return
+    started = time.perf_counter()
+    counts = type_batch(con, feed, matcher)
+    typing_share = (time.perf_counter() - started) / len(staged)
+    for file, read_seconds in staged:
+        identity = file.identity
+        started = time.perf_counter()
+        try:
+            stored = store_file(con, file, counts.get(file.file_id, (0, 0, 0, 0, 0)), now())
+        except (duckdb.Error, OSError) as error:
+            yield identity, _failed(identity, *_unexpected(error), started)
+            continue
+        seconds = read_seconds + typing_share + time.perf_counter() - started
+        yield identity, _loaded(file, stored, seconds)
+
+
+def _unexpected(error: Exception) -> tuple[str, str]:
+    return "อ่านไฟล์ไม่สำเร็จ", f"{type(error).__name__}: {error}"
+
+
+def _loaded(file: StagedFile, counts: TransformCounts, seconds: float) -> FileOutcome:
+    identity = file.identity
+    replaced = identity.replaces_previous
+    message_en = f"{file.encoding}; {counts.records} records"
+    if counts.quarantined:
+        message_en += f", {counts.quarantined} quarantined"
     return FileOutcome(
-        feed.name,
-        path.name,
-        delivered,
+        identity.feed.name,
+        identity.path.name,
+        identity.delivered_path,
+        REPLACED if replaced else LOADED,
+        rows_loaded=counts.loaded,
+        rows_quarantined=counts.quarantined,
+        rows_skipped=counts.blank + counts.skipped + counts.sections,
+        message_th="แทนที่ไฟล์ฉบับก่อน (ส่งซ้ำฉบับแก้ไข)" if replaced else "",
+        message_en=message_en + ("; replaced the earlier version" if replaced else ""),
+        seconds=seconds,
+    )
+
+
+def _failed(identity: FileIdentity, th: str, en: str, started: float) -> FileOutcome:
+    return FileOutcome(
+        identity.feed.name,
+        identity.path.name,
+        identity.delivered_path,
         FAILED,
         message_th=th,
         message_en=en,

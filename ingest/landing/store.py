@@ -18,8 +18,9 @@ from ingest.landing.transform import (
     map_columns,
     output_columns,
     problem_rows_sql,
+    stage_file,
 )
-from ingest.readers import FileProblem, IncomingTable, read_incoming
+from ingest.readers import FileProblem, Reject, read_incoming
 from ingest.registry import FeedSpec
 from ingest.thai import AreaMatcher
 
@@ -28,8 +29,7 @@ create schema if not exists raw;
 create table if not exists raw.ingest_files (
     source varchar not null, file_name varchar not null, file_sha256 varchar not null,
     delivered_path varchar, encoding varchar, rows_loaded bigint, rows_quarantined bigint,
-    rows_skipped bigint, status varchar, loaded_at timestamp,
-    primary key (source, file_name)
+    rows_skipped bigint, status varchar, loaded_at timestamp
 );
 create table if not exists raw.ingest_file_versions (
     source varchar not null, file_name varchar not null, file_sha256 varchar not null,
@@ -107,57 +107,90 @@ class FileIdentity:
     replaces_previous: bool = False  # an earlier version of this file name is in the raw layer
 
 
-def load_file(
+@dataclass(frozen=True)
+class StagedFile:
+    """A file read into the current batch, waiting to be typed and stored."""
+
+    identity: FileIdentity
+    file_id: int
+    encoding: str
+    rejects: tuple[Reject, ...]
+    name_values: dict[str, object]
+
+
+def stage(con: duckdb.DuckDBPyConnection, identity: FileIdentity, file_id: int) -> StagedFile:
+    """Read one file into the batch; :class:`FileProblem` if it cannot be loaded at all."""
+    name_values = filename_values(identity.feed, identity.path.name)
+    incoming = read_incoming(con, identity.path, identity.feed)
+    stage_file(con, file_id, map_columns(identity.feed, incoming))
+    return StagedFile(identity, file_id, incoming.encoding, incoming.rejects, name_values)
+
+
+def canonical_sources(feed: FeedSpec) -> list[ColumnSource]:
+    return [ColumnSource(name, spec, None) for name, spec in feed.columns.items()]
+
+
+def type_batch(
+    con: duckdb.DuckDBPyConnection, feed: FeedSpec, matcher: AreaMatcher
+) -> dict[int, tuple[int, int, int, int, int]]:
+    """Type the staged batch; per file id: records, blank, skipped, section rows, quarantined."""
+    sources = canonical_sources(feed)
+    build_typed_rows(con, feed, sources, matcher if feed.area else None)
+    con.execute(
+        f"create or replace temp table problems as {problem_rows_sql(feed, sources)} "
+        "order by _file_id, _row_number"
+    )
+    rows = con.execute(
+        f"""
+        select t._file_id, count(*), count(*) filter (is_blank),
+               count(*) filter (is_skipped and not is_blank),
+               count(*) filter (is_section and not is_blank and not is_skipped),
+               (select count(distinct p._row_number) from problems p
+                where p._file_id = t._file_id)
+        from {TYPED} t group by t._file_id
+        """
+    ).fetchall()
+    return {int(r[0]): (int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5])) for r in rows}
+
+
+def store_file(
     con: duckdb.DuckDBPyConnection,
-    identity: FileIdentity,
-    matcher: AreaMatcher,
+    staged: StagedFile,
+    counts: tuple[int, int, int, int, int],
     loaded_at: dt.datetime,
-) -> tuple[TransformCounts, str]:
-    """Load one file in one transaction, replacing an earlier version of the same file name.
+) -> TransformCounts:
+    """Store one typed file in one transaction, replacing an earlier version of its name.
 
-    The feed's table must exist (:func:`ensure_feed_table`, once per run).
-
-    Returns the counts and the detected encoding. On any error the transaction is rolled back,
-    so the raw layer holds either the whole new file or exactly what it held before.
+    On any error the transaction is rolled back, so the raw layer holds either the whole new file
+    or exactly what it held before.
     """
-    feed = identity.feed
-    name_values = filename_values(feed, identity.path.name)
-    incoming = read_incoming(con, identity.path, feed)
-    sources = map_columns(feed, incoming)
     con.execute("begin transaction")
     try:
-        build_typed_rows(con, feed, sources, matcher if feed.area else None)
-        counts = _store(con, identity, incoming, sources, name_values, loaded_at)
+        result = _store(con, staged, counts, loaded_at)
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
-    return counts, incoming.encoding
+    return result
 
 
 def _store(
     con: duckdb.DuckDBPyConnection,
-    identity: FileIdentity,
-    incoming: IncomingTable,
-    sources: list[ColumnSource],
-    name_values: dict[str, object],
+    staged: StagedFile,
+    counts: tuple[int, int, int, int, int],
     loaded_at: dt.datetime,
 ) -> TransformCounts:
+    identity = staged.identity
     feed = identity.feed
     key = [feed.name, identity.path.name]
-    con.execute(
-        f"create or replace temp table problems as {problem_rows_sql(feed, sources)}"
-        if sources
-        else "create or replace temp table problems (_row_number bigint)"
-    )
     if identity.replaces_previous:
         con.execute(f"delete from raw.{feed.raw_table} where _source = ? and _file_name = ?", key)
-        for table in ("ingest_quarantine", "ingest_area_matches"):
+        for table in ("ingest_files", "ingest_quarantine", "ingest_area_matches"):
             con.execute(f"delete from raw.{table} where source = ? and file_name = ?", key)
 
     canonical = list(feed.columns)
-    name_params = list(name_values.values())
-    name_selects = [f"?::{t} as {n}" for n, t in output_columns(feed) if n in name_values]
+    name_params = list(staged.name_values.values())
+    name_selects = [f"?::{t} as {n}" for n, t in output_columns(feed) if n in staged.name_values]
     extra = [s.into for s in feed.sections]
     if feed.area is not None:
         extra += ["tambon_code", "amphoe_code", "area_match_method", "area_match_confidence"]
@@ -166,28 +199,31 @@ def _store(
         f"""
         insert into raw.{feed.raw_table}
         select {select_list}, ?, ?, ?, ?::timestamp, _row_number
-        from {TYPED}
-        where not is_blank and not is_skipped and not is_section
-          and _row_number not in (select _row_number from problems)
+        from {TYPED} t
+        where _file_id = ? and not is_blank and not is_skipped and not is_section
+          and not exists (
+              select 1 from problems p
+              where p._file_id = t._file_id and p._row_number = t._row_number
+          )
         order by _row_number
         """,
-        [*name_params, feed.name, identity.path.name, identity.sha256, loaded_at],
+        [*name_params, feed.name, identity.path.name, identity.sha256, loaded_at, staged.file_id],
     ).fetchone()
     loaded = int(inserted[0]) if inserted else 0
-    header_names = [s.spec.headers[0] for s in sources]
-    raw_record = ", ".join(
-        f"?, {s.name}__raw" for s in sources
-    )  # header texts are bound, never spliced
+    header_names = [spec.headers[0] for spec in feed.columns.values()]
+    # header texts are bound parameters, never spliced into the SQL
+    raw_record = ", ".join(f"?, {name}__raw" for name in feed.columns)
     con.execute(
         f"""
         insert into raw.ingest_quarantine
         select ?, ?, ?, p._row_number, p.column_name, left(p.raw_value, 500), p.reason_th,
                p.reason_en, json_object({raw_record})::varchar, ?::timestamp
-        from problems p join {TYPED} t using (_row_number)
+        from problems p join {TYPED} t using (_file_id, _row_number)
+        where p._file_id = ?
         """,
-        [feed.name, identity.path.name, identity.sha256, *header_names, loaded_at],
+        [feed.name, identity.path.name, identity.sha256, *header_names, loaded_at, staged.file_id],
     )
-    if incoming.rejects:
+    if staged.rejects:
         con.executemany(
             "insert into raw.ingest_quarantine values (?, ?, ?, ?, 'record', ?, ?, ?, null, ?)",
             [
@@ -201,7 +237,7 @@ def _store(
                     r.reason_en,
                     loaded_at,
                 ]
-                for r in incoming.rejects
+                for r in staged.rejects
             ],
         )
     if feed.area is not None:
@@ -211,36 +247,26 @@ def _store(
             insert into raw.ingest_area_matches
             select ?, ?, {feed.area.tambon}, {amphoe}, tambon_code, area_match_method,
                    area_match_confidence, area_best_candidate, count(*)
-            from {TYPED} where not is_blank and not is_skipped and not is_section
+            from {TYPED}
+            where _file_id = ? and not is_blank and not is_skipped and not is_section
             group by all
             """,
-            key,
+            [*key, staged.file_id],
         )
-    (records, blank, skipped, sections) = con.execute(
-        f"""
-        select count(*), count(*) filter (is_blank),
-               count(*) filter (is_skipped and not is_blank),
-               count(*) filter (is_section and not is_blank and not is_skipped)
-        from {TYPED}
-        """
-    ).fetchone() or (0, 0, 0, 0)
-    quarantined = (
-        len(incoming.rejects)
-        + (con.execute("select count(distinct _row_number) from problems").fetchone() or (0,))[0]
-    )
-    counts = TransformCounts(records, blank, skipped, sections, quarantined, loaded)
+    records, blank, skipped, sections, problem_rows = counts
+    quarantined = len(staged.rejects) + problem_rows
     con.execute(
         "insert into raw.ingest_file_versions values (?, ?, ?, ?, ?)",
         [feed.name, identity.path.name, identity.sha256, identity.delivered_path, loaded_at],
     )
     con.execute(
-        "insert or replace into raw.ingest_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into raw.ingest_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             feed.name,
             identity.path.name,
             identity.sha256,
             identity.delivered_path,
-            incoming.encoding,
+            staged.encoding,
             loaded,
             quarantined,
             blank + skipped + sections,
@@ -248,4 +274,5 @@ def _store(
             loaded_at,
         ],
     )
-    return counts
+    return TransformCounts(records, blank, skipped, sections, quarantined, loaded)
+

@@ -1,8 +1,11 @@
-"""Turn the ``incoming`` text table into the typed rows of a feed, plus its quarantine.
+"""Type the cells of a batch of one feed's files, and find each row's problems.
 
-Everything here runs inside the caller's transaction on one DuckDB connection. Identifiers in
-the SQL come from the validated registry (``[a-z][a-z0-9_]*``); values from files are only ever
-bound parameters or joined from tables, never pasted into SQL.
+Files of one feed are staged into ``batch_cells`` (one text column per canonical column, plus
+``_file_id`` and ``_row_number``) and typed together in a few statements, so the fixed cost of a
+statement is paid per batch, not per file; :mod:`ingest.landing.store` then stores each file in
+its own transaction. Identifiers in the SQL come from the validated registry
+(``[a-z][a-z0-9_]*``); values from files are only ever bound parameters or joined from tables,
+never pasted into SQL.
 """
 
 from __future__ import annotations
@@ -99,6 +102,27 @@ def filename_values(feed: FeedSpec, file_name: str) -> dict[str, Any]:
     return values
 
 
+BATCH = "batch_cells"
+
+
+def cell(name: str) -> str:
+    return f"{name}__cell"
+
+
+def start_batch(con: duckdb.DuckDBPyConnection, feed: FeedSpec) -> None:
+    """An empty staging table for the feed's files in this batch."""
+    cells = ", ".join(f"{cell(name)} varchar" for name in feed.columns)
+    con.execute(
+        f"create or replace temp table {BATCH} (_file_id integer, _row_number bigint, {cells})"
+    )
+
+
+def stage_file(con: duckdb.DuckDBPyConnection, file_id: int, sources: list[ColumnSource]) -> None:
+    """Append the file just read (``incoming``) to the batch, columns in canonical order."""
+    cells = ", ".join(f"c{s.index}" if s.index is not None else "null::varchar" for s in sources)
+    con.execute(f"insert into {BATCH} select ?, _row_number, {cells} from {INCOMING}", [file_id])
+
+
 def build_typed_rows(
     con: duckdb.DuckDBPyConnection,
     feed: FeedSpec,
@@ -107,10 +131,10 @@ def build_typed_rows(
 ) -> None:
     """Create temp table ``typed_rows``: typed values, per-column problems, skip/section flags.
 
-    One statement over ``incoming``: each column joins the lookup of its distinct irregular
-    texts (typed in Python); regular texts are typed in SQL; the area lookup joins last.
+    One statement over the batch: each column joins the lookup of its distinct irregular texts
+    (typed in Python); regular texts are typed in SQL; the area lookup joins last.
     """
-    selects = ["i._row_number"]
+    selects = ["i._file_id", "i._row_number"]
     joins: list[str] = []
     lookups: list[str] = []
     irregular = _irregular_texts(con, sources)
@@ -130,17 +154,19 @@ def build_typed_rows(
         headings.append(is_heading)
         section_cols.append(
             f", last_value(case when {is_heading} then {section.column} end ignore nulls) "
-            f"over (order by _row_number rows between unbounded preceding and current row) "
+            f"over (partition by _file_id order by _row_number "
+            f"rows between unbounded preceding and current row) "
             f"as {section.into}"
         )
     try:
         con.execute(
             f"""
             create or replace temp table {TYPED} as
-            with base as (select {", ".join(selects)} from {INCOMING} i {" ".join(joins)})
+            with base as (select {", ".join(selects)} from {BATCH} i {" ".join(joins)})
             select *, ({all_null}) as is_blank, ({skip or "false"}) as is_skipped,
                    ({" or ".join(headings) or "false"}) as is_section {"".join(section_cols)}
             from base
+            order by _file_id, _row_number
             """
         )
     finally:
@@ -159,13 +185,11 @@ def _irregular_texts(
     """Per column, the distinct texts that SQL cannot type by itself (one scan for all)."""
     parts = []
     for number, source in enumerate(sources):
-        if source.index is None:
-            continue
-        cell = f"c{source.index}"
-        condition, _ = fast_sql(source.spec.type, cell)
+        text = cell(source.name)
+        condition, _ = fast_sql(source.spec.type, text)
         parts.append(
-            f"select distinct {number} as source_number, {cell} as raw from {INCOMING} "
-            f"where {cell} is not null and (not ({condition}) or {_missing_sql(source.spec, cell)})"
+            f"select distinct {number} as source_number, {text} as raw from {BATCH} "
+            f"where {text} is not null and (not ({condition}) or {_missing_sql(source.spec, text)})"
         )
     if not parts:
         return {}
@@ -184,31 +208,24 @@ def _typed_column(
 ) -> list[str]:
     name, spec = source.name, source.spec
     sql_type = SQL_TYPES[spec.type]
-    if source.index is None:
-        return [
-            f"null::{sql_type} as {name}",
-            f"null::varchar as {name}__raw",
-            f"null::varchar as {name}__reason_th",
-            f"null::varchar as {name}__reason_en",
-        ]
-    cell = f"c{source.index}"
-    fast_condition, fast_value = fast_sql(spec.type, f"i.{cell}")
+    text = f"i.{cell(name)}"
+    fast_condition, fast_value = fast_sql(spec.type, text)
     if not irregular:
         return [
             f"{fast_value}::{sql_type} as {name}",
-            f"i.{cell} as {name}__raw",
+            f"{text} as {name}__raw",
             f"null::varchar as {name}__reason_th",
             f"null::varchar as {name}__reason_en",
         ]
     lookup = f"lookup_{name}"
     con.register(lookup, type_values(irregular, spec.type, spec.missing))
     lookups.append(lookup)
-    joins.append(f"left join {lookup} on {lookup}.raw = i.{cell}")
+    joins.append(f"left join {lookup} on {lookup}.raw = {text}")
     # Every irregular text is in the lookup, so a cell not found there is regular (or null).
     return [
         f"case when {lookup}.raw is not null then {lookup}.value::{sql_type} "
         f"when {fast_condition} then {fast_value}::{sql_type} end as {name}",
-        f"i.{cell} as {name}__raw",
+        f"{text} as {name}__raw",
         f"{lookup}.reason_th as {name}__reason_th",
         f"{lookup}.reason_en as {name}__reason_en",
     ]
@@ -224,12 +241,9 @@ def _area_columns(
 ) -> list[str]:
     """Match each distinct (tambon text, amphoe text) pair of the file once."""
     assert feed.area is not None
-    index = {s.name: s.index for s in sources}
-    tambon_index = index.get(feed.area.tambon)
-    amphoe_index = index.get(feed.area.amphoe) if feed.area.amphoe else None
-    tambon_cell = f"c{tambon_index}" if tambon_index is not None else "null::varchar"
-    amphoe_cell = f"c{amphoe_index}" if amphoe_index is not None else "null::varchar"
-    pairs = con.execute(f"select distinct {tambon_cell}, {amphoe_cell} from {INCOMING}").fetchall()
+    tambon_cell = cell(feed.area.tambon)
+    amphoe_cell = cell(feed.area.amphoe) if feed.area.amphoe else "null::varchar"
+    pairs = con.execute(f"select distinct {tambon_cell}, {amphoe_cell} from {BATCH}").fetchall()
     results = [(t, a, matcher.match(clean_text(t), clean_text(a))) for t, a in pairs]
     con.register(
         "area_lookup",
@@ -250,8 +264,8 @@ def _area_columns(
     )
     lookups.append("area_lookup")
     no_text = "chr(0)"  # nulls must join too; chr(0) never occurs in a cell
-    tambon_join = f"i.{tambon_cell}" if tambon_index is not None else "null"
-    amphoe_join = f"i.{amphoe_cell}" if amphoe_index is not None else "null"
+    tambon_join = f"i.{tambon_cell}"
+    amphoe_join = f"i.{amphoe_cell}" if feed.area.amphoe else "null"
     joins.append(
         f"left join area_lookup a on coalesce(a.tambon_raw, {no_text}) = "
         f"coalesce({tambon_join}, {no_text}) and coalesce(a.amphoe_raw, {no_text}) = "
@@ -273,14 +287,14 @@ def problem_rows_sql(feed: FeedSpec, sources: list[ColumnSource]) -> str:
     for source in sources:
         name = source.name
         parts.append(
-            f"select _row_number, '{name}' as column_name, {name}__raw as raw_value, "
+            f"select _file_id, _row_number, '{name}' as column_name, {name}__raw as raw_value, "
             f"{name}__reason_th as reason_th, {name}__reason_en as reason_en "
             f"from {TYPED} where {data_rows} and {name}__reason_en is not null"
         )
         if source.spec.required:
             header = source.spec.headers[0]
             parts.append(
-                f"select _row_number, '{name}', {name}__raw, "
+                f"select _file_id, _row_number, '{name}', {name}__raw, "
                 f"{literal(f'ไม่มีค่าในคอลัมน์ที่ต้องมี ({header})')}, "
                 f"{literal(f'required value is missing ({header})')} "
                 f"from {TYPED} where {data_rows} and {name} is null and {name}__reason_en is null"
@@ -288,7 +302,7 @@ def problem_rows_sql(feed: FeedSpec, sources: list[ColumnSource]) -> str:
     if feed.area is not None and feed.area.required:
         tambon = feed.area.tambon
         parts.append(
-            f"select _row_number, '{tambon}', {tambon}, "
+            f"select _file_id, _row_number, '{tambon}', {tambon}, "
             f"case when area_match_method = 'ambiguous' "
             f"then 'ชื่อพื้นที่กำกวม ตรงกับหลายตำบล' else 'ไม่พบชื่อตำบลนี้ในจังหวัด' end, "
             f"case when area_match_method = 'ambiguous' "
@@ -327,15 +341,19 @@ LINEAGE_COLUMNS = [
 ]
 
 __all__ = [
+    "BATCH",
     "LINEAGE_COLUMNS",
     "TYPED",
     "ColumnSource",
     "ColumnType",
     "TransformCounts",
     "build_typed_rows",
+    "cell",
     "filename_values",
     "literal",
     "map_columns",
     "output_columns",
     "problem_rows_sql",
+    "stage_file",
+    "start_batch",
 ]
