@@ -275,4 +275,3 @@ def _store(
         ],
     )
     return TransformCounts(records, blank, skipped, sections, quarantined, loaded)
-
