@@ -123,6 +123,26 @@ def pick_special(
     return chosen
 
 
+def pick_register_specials(
+    rng: random.Random,
+    protected: Sequence[bool],
+    codes: Sequence[str],
+    names: AreaNames,
+    *,
+    unmatchable: int,
+    mild_share: float,
+) -> dict[int, str]:
+    """The special rows every case register gets: one impossible date, one missing required
+    value, ``unmatchable`` badly wrong area names and a share of one-letter slips."""
+    kinds = {
+        "impossible_date": 1,
+        "missing_required": 1,
+        "unmatchable_area": unmatchable,
+        "misspelt": max(1, round(len(codes) * mild_share)),
+    }
+    return pick_special(rng, protected, kinds, misspellable(codes, names))
+
+
 def misspellable(codes: Sequence[str], names: AreaNames) -> Callable[[int, str], bool]:
     """For :func:`pick_special`: a "misspelt" row needs a tambon with a known slip."""
 

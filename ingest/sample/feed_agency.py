@@ -11,8 +11,7 @@ from ingest.sample.context import (
     AreaNames,
     SampleContext,
     assign_tambons,
-    misspellable,
-    pick_special,
+    pick_register_specials,
 )
 from ingest.sample.periods import be_year_month, delivery, month_end, selected_months
 from ingest.sample.summary import BadRow, FeedLog, FileRecord
@@ -99,16 +98,8 @@ def _plan_year(
     count = ctx.count(CASES_PER_YEAR, len(ctx.areas.tambons) + 30)
     codes, protected = assign_tambons(count, [t.code for t in ctx.areas.tambons], ctx.weights, rng)
     names = AreaNames(ctx.areas, rng, zero_width=False)  # cp874 has no zero-width characters
-    specials = pick_special(
-        rng,
-        protected,
-        {
-            "impossible_date": 1,
-            "missing_required": 1,
-            "unmatchable_area": UNMATCHABLE_PER_YEAR,
-            "misspelt": max(1, round(count * MILD_SHARE)),
-        },
-        misspellable(codes, names),
+    specials = pick_register_specials(
+        rng, protected, codes, names, unmatchable=UNMATCHABLE_PER_YEAR, mild_share=MILD_SHARE
     )
     files: dict[tuple[str, dt.date], list[tuple[dt.datetime, str, str, bool]]] = {}
     for i, code in enumerate(codes):

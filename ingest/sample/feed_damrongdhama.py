@@ -13,8 +13,7 @@ from ingest.sample.context import (
     AreaNames,
     SampleContext,
     assign_tambons,
-    misspellable,
-    pick_special,
+    pick_register_specials,
 )
 from ingest.sample.periods import be_year_month, delivery, month_end, selected_months
 from ingest.sample.summary import BadRow, FeedLog, FileRecord
@@ -97,16 +96,8 @@ def generate(ctx: SampleContext) -> FeedLog:
             count, [t.code for t in ctx.areas.tambons], ctx.weights, rng
         )
         names = AreaNames(ctx.areas, rng, zero_width=True)
-        specials = pick_special(
-            rng,
-            protected,
-            {
-                "impossible_date": 1,
-                "missing_required": 1,
-                "unmatchable_area": UNMATCHABLE_PER_YEAR,
-                "misspelt": max(1, round(count * MILD_SHARE)),
-            },
-            misspellable(codes, names),
+        specials = pick_register_specials(
+            rng, protected, codes, names, unmatchable=UNMATCHABLE_PER_YEAR, mild_share=MILD_SHARE
         )
         by_month: dict[dt.date, list[tuple[dt.date, int]]] = {m: [] for m in months}
         for i in range(len(codes)):

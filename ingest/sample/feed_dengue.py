@@ -13,8 +13,7 @@ from ingest.sample.context import (
     AreaNames,
     SampleContext,
     assign_tambons,
-    misspellable,
-    pick_special,
+    pick_register_specials,
 )
 from ingest.sample.periods import delivery, fiscal_bounds, fiscal_months, month_end
 from ingest.sample.summary import BadRow, FeedLog, FileRecord
@@ -68,16 +67,8 @@ def generate(ctx: SampleContext) -> FeedLog:
         weights = {c: w * (0.5 + ctx.deprivation[c]) for c, w in ctx.weights.items()}
         codes, protected = assign_tambons(count, [t.code for t in ctx.areas.tambons], weights, rng)
         names = AreaNames(ctx.areas, rng, zero_width=True)
-        specials = pick_special(
-            rng,
-            protected,
-            {
-                "impossible_date": 1,
-                "missing_required": 1,
-                "unmatchable_area": UNMATCHABLE_PER_YEAR,
-                "misspelt": max(1, round(count * MILD_SHARE)),
-            },
-            misspellable(codes, names),
+        specials = pick_register_specials(
+            rng, protected, codes, names, unmatchable=UNMATCHABLE_PER_YEAR, mild_share=MILD_SHARE
         )
         cases: dict[str, list[dict[str, Cell]]] = {a.code: [] for a in ctx.areas.amphoes}
         months = fiscal_months(year)
