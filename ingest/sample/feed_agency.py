@@ -16,7 +16,7 @@ from ingest.sample.context import (
 from ingest.sample.periods import be_year_month, delivery, month_end, selected_months
 from ingest.sample.summary import BadRow, FeedLog, FileRecord
 from ingest.sample.writers import Encoding, write_csv
-from ingest.thai import arabic_digits_to_thai, format_thai_date
+from ingest.thai import DateStyle, arabic_digits_to_thai, format_thai_date
 from ingest.thai.constants import BE_OFFSET, MONTHS_FULL_TH
 
 FEED = "agency_complaints"
@@ -149,7 +149,12 @@ def _entry(
     resolved = ""
     if status in DONE:
         finished = moment.date() + dt.timedelta(days=rng.randrange(1, 45))
-        resolved = format_thai_date(finished, rng.choice(("slash_be", "slash_be", "abbr_be_short")))
+        shape: DateStyle = rng.choice(("slash_be", "slash_be", "abbr_be_short"))
+        # Registers go out a few days after the month ends: a later finish is not in them yet.
+        if finished <= month_end(moment.date().replace(day=1)) + dt.timedelta(days=3):
+            resolved = format_thai_date(finished, shape)
+        else:
+            status = "อยู่ระหว่างดำเนินการ"
     local = [lao.name_th for lao in ctx.areas.local_laos(code)]
     amphoe_name = ctx.areas.amphoe_by_code[tambon.amphoe_code].name_th
     unit = rng.choice([*local, f"ที่ทำการปกครองอำเภอ{amphoe_name}"])

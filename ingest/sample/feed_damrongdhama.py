@@ -65,6 +65,8 @@ TYPE_WEIGHTS = (0.25, 0.35, 0.1, 0.15, 0.05, 0.1)
 STATUSES = ("รับเรื่อง", "อยู่ระหว่างดำเนินการ", "ส่งหน่วยงานที่เกี่ยวข้อง", "ยุติเรื่อง")
 STATUS_WEIGHTS = (0.1, 0.3, 0.15, 0.45)
 CLOSED = "ยุติเรื่อง"
+IN_PROGRESS = "อยู่ระหว่างดำเนินการ"
+EXPORT_DELAY = dt.timedelta(days=7)
 DATE_SHAPES = ("slash_be", "abbr_be_short", "excel_date", "thai_digits", "full_be")
 DATE_SHAPE_WEIGHTS = (0.4, 0.2, 0.15, 0.15, 0.1)
 UNMATCHABLE_PER_YEAR = 2
@@ -145,7 +147,12 @@ def _entry(
     shape = rng.choices(DATE_SHAPES, weights=DATE_SHAPE_WEIGHTS)[0]
     closed: str | dt.date = ""
     if status == CLOSED:
-        closed = _date_cell(day + dt.timedelta(days=rng.randrange(3, 60)), shape)
+        closed_on = day + dt.timedelta(days=rng.randrange(3, 60))
+        # The register is exported a week after the month ends: a later closing is not in it yet.
+        if closed_on <= month_end(day.replace(day=1)) + EXPORT_DELAY:
+            closed = _date_cell(closed_on, shape)
+        else:
+            status = IN_PROGRESS
     case_no = f"ดธ.สบ. {number:04d}/{day.year + BE_OFFSET}"
     values: list[str | dt.date] = [
         str(number),
@@ -193,7 +200,7 @@ def _write(
 ) -> None:
     record = FileRecord(
         feed=FEED,
-        delivery=delivery(month_end(month) + dt.timedelta(days=7)),
+        delivery=delivery(month_end(month) + EXPORT_DELAY),
         name=f"ศูนย์ดำรงธรรม_{be_year_month(month)}.xlsx",
         encoding="xlsx",
     )
