@@ -200,9 +200,14 @@ def build() -> None:
 
 
 def _build(settings: Settings) -> None:
-    console.print("[bold]dbt build[/] (models, seeds and tests) …")
     try:
-        result = build_and_publish(settings, log=console.print)
+        with _progress() as bar:
+            task = bar.add_task("dbt build (models, seeds, tests)", total=None)
+            result = build_and_publish(
+                settings,
+                log=console.print,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
     except BuildFailed as error:
         console.print(f"[red]{error}[/]")
         raise typer.Exit(1) from error

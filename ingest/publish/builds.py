@@ -13,6 +13,7 @@ import datetime as dt
 import fcntl
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -67,6 +68,7 @@ def build_and_publish(
     log: Callable[[str], None] = print,
     now: Callable[[], dt.datetime] = dt.datetime.now,
     dbt_args: tuple[str, ...] = (),
+    progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
     """Run ``dbt build`` into a new file; publish it only if every model and test passed.
 
@@ -81,7 +83,7 @@ def build_and_publish(
         )
     settings.builds_dir.mkdir(parents=True, exist_ok=True)
     with _build_lock(settings):
-        return _build_locked(settings, log, now, dbt_args)
+        return _build_locked(settings, log, now, dbt_args, progress)
 
 
 @contextlib.contextmanager
@@ -104,6 +106,7 @@ def _build_locked(
     log: Callable[[str], None],
     now: Callable[[], dt.datetime],
     dbt_args: tuple[str, ...],
+    progress: Callable[[int, int], None] | None,
 ) -> BuildResult:
     built_at = now()
     version = built_at.strftime("%Y%m%dT%H%M%S%f")
@@ -129,15 +132,13 @@ def _build_locked(
         *dbt_args,
     ]
     (target / "run_results.json").unlink(missing_ok=True)
-    process = subprocess.run(  # noqa: S603 (fixed command, no shell)
-        command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=False
-    )
+    returncode, output = _run_dbt(command, env, progress)
     results = _read_results(target / "run_results.json")
-    if process.returncode != 0:
+    if returncode != 0:
         _discard(building)
         failing = [r for r in results if r["status"] not in ("success", "pass", "skipped", "no-op")]
         detail = "; ".join(f"{r['unique_id']}: {r['status']}" for r in failing[:10])
-        tail = "\n".join((process.stdout + process.stderr).splitlines()[-15:])
+        tail = "\n".join(output[-15:])
         raise BuildFailed(
             "dbt build ไม่ผ่าน คลังข้อมูลที่เผยแพร่อยู่ยังคงเดิม / dbt build failed, the published "
             f"warehouse is unchanged. {detail or ''}\n{tail}"
@@ -152,6 +153,33 @@ def _build_locked(
     node_seconds = sum(float(r["execution_time"]) for r in results)
     log(f"published {path.name}: {models} models/seeds, {tests} tests, {seconds:.1f}s")
     return BuildResult(version, path, seconds, models, tests, pruned, node_seconds)
+
+
+# dbt's console lines for finished nodes: "12 of 238 OK created sql table model marts.dim_area"
+_NODE_DONE = re.compile(r"\b(\d+) of (\d+) (?:OK|PASS|WARN|ERROR|FAIL|SKIP|NO-OP)\b")
+
+
+def _run_dbt(
+    command: list[str], env: dict[str, str], progress: Callable[[int, int], None] | None
+) -> tuple[int, list[str]]:
+    """Run dbt, reporting finished nodes as they come; returns the exit code and its output."""
+    output: list[str] = []
+    with subprocess.Popen(  # noqa: S603 (fixed command, no shell)
+        command,
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    ) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            output.append(line.rstrip("\n"))
+            match = _NODE_DONE.search(line)
+            if match and progress is not None:
+                progress(int(match.group(1)), int(match.group(2)))
+        returncode = process.wait()
+    return returncode, output
 
 
 def _install_spatial() -> None:

@@ -27,6 +27,9 @@ con.execute("create schema if not exists marts")
 con.execute("create or replace table marts.answer as select 42 as value")
 con.close()
 status = "fail" if os.environ.get("FAKE_DBT_EXIT", "0") != "0" else "pass"
+print("1 of 2 START sql table model marts.answer", flush=True)
+print("1 of 2 OK created sql table model marts.answer", flush=True)
+print(f"2 of 2 {status.upper()} not_null_answer", flush=True)
 json.dump({"results": [
     {"unique_id": "model.saraburi.answer", "status": "success", "execution_time": 0.1},
     {"unique_id": "test.saraburi.not_null_answer", "status": status, "failures": 0,
@@ -71,6 +74,15 @@ def test_successful_build_is_published_with_its_test_results(
             ("success",),
         ]
         assert con.execute("select version from meta.build_info").fetchone() == (result.version,)
+
+
+def test_build_reports_each_finished_dbt_node(settings: Settings, fake_dbt: Path) -> None:
+    # GIVEN a raw layer WHEN building with a progress callback
+    raw_layer(settings)
+    seen: list[tuple[int, int]] = []
+    build_and_publish(settings, log=lambda _: None, progress=lambda *step: seen.append(step))
+    # THEN every finished node is reported, and no START line
+    assert seen == [(1, 2), (2, 2)]
 
 
 def test_failed_build_leaves_the_published_warehouse_in_place(
