@@ -16,7 +16,13 @@ from rich.table import Table
 
 from ingest.landing.reference import load_references
 from ingest.landing.run import FAILED, UNKNOWN, FileOutcome, RunReport, discover, run_ingest
-from ingest.publish import BuildFailed, build_and_publish, current_build, published_builds
+from ingest.publish import (
+    BuildFailed,
+    build_and_publish,
+    current_build,
+    publish_version,
+    published_builds,
+)
 from ingest.registry import FeedSpec, RegistryError, load_area_aliases, load_registry
 from ingest.settings import PROJECT_ROOT, Settings, load_settings
 from ingest.thai import AreaMatcher
@@ -219,16 +225,14 @@ def publish(
     rollback: Annotated[str | None, typer.Option(help="re-publish this earlier version")] = None,
 ) -> None:
     """List published versions, or roll back to one / รายการรุ่นที่เผยแพร่."""
-    from ingest.publish.builds import _publish
-
     settings = load_settings()
     current = current_build(settings)
     if rollback:
-        path = settings.builds_dir / f"warehouse_{rollback}.duckdb"
-        if not path.is_file():
-            console.print(f"[red]no build {rollback} / ไม่พบรุ่นนี้[/]")
-            raise typer.Exit(2)
-        _publish(settings, path, rollback)
+        try:
+            path = publish_version(settings, rollback)
+        except BuildFailed as error:
+            console.print(f"[red]{error}[/]")
+            raise typer.Exit(2) from error
         console.print(f"[green]published[/] {path.name}")
         return
     for path in published_builds(settings):

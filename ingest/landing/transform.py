@@ -21,7 +21,7 @@ from ingest.landing.values import SQL_TYPES, fast_sql, type_values
 from ingest.readers import FileProblem, IncomingTable
 from ingest.readers.header import header_key
 from ingest.readers.tables import INCOMING
-from ingest.registry import ColumnSpec, ColumnType, FeedSpec
+from ingest.registry import ColumnSpec, FeedSpec
 from ingest.thai import (
     AreaMatcher,
     clean_text,
@@ -345,7 +345,6 @@ __all__ = [
     "LINEAGE_COLUMNS",
     "TYPED",
     "ColumnSource",
-    "ColumnType",
     "TransformCounts",
     "build_typed_rows",
     "cell",

@@ -5,7 +5,15 @@ from ingest.publish.builds import (
     BuildResult,
     build_and_publish,
     current_build,
+    publish_version,
     published_builds,
 )
 
-__all__ = ["BuildFailed", "BuildResult", "build_and_publish", "current_build", "published_builds"]
+__all__ = [
+    "BuildFailed",
+    "BuildResult",
+    "build_and_publish",
+    "current_build",
+    "publish_version",
+    "published_builds",
+]

@@ -249,6 +249,15 @@ def _publish(settings: Settings, path: Path, version: str) -> None:
     os.replace(temporary, pointer)
 
 
+def publish_version(settings: Settings, version: str) -> Path:
+    """Publish an earlier, still kept build again (a rollback)."""
+    path = settings.builds_dir / f"warehouse_{version}.duckdb"
+    if not path.is_file():
+        raise BuildFailed(f"ไม่พบรุ่น {version} / no kept build {version}")
+    _publish(settings, path, version)
+    return path
+
+
 def _prune(settings: Settings, keep: Path) -> tuple[Path, ...]:
     """Remove all but the newest builds; a reader holding an old file open keeps reading it."""
     builds = [b for b in published_builds(settings) if b != keep]

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from ingest.readers.encoding import Detected, detect_encoding, read_head, transcode_to_utf8
+from ingest.readers.encoding import detect_encoding, read_head, transcode_to_utf8
 from ingest.readers.errors import FileProblem
 from ingest.readers.header import Cell, Header, locate_header
 from ingest.registry import FeedSpec
@@ -202,7 +202,3 @@ def _cell_text(value: object) -> Cell:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def detected_encoding_name(encoding: Detected) -> str:
-    return {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp874": "TIS-620/cp874"}[encoding]

@@ -128,3 +128,22 @@ def test_a_second_build_of_the_same_warehouse_is_refused_while_one_runs(
     with builds._build_lock(settings), pytest.raises(BuildFailed, match="another build"):
         build_and_publish(settings, log=lambda _: None)
     assert current_build(settings) is None
+
+
+def test_rollback_republishes_a_kept_build_and_refuses_an_unknown_one(
+    settings: Settings, fake_dbt: Path
+) -> None:
+    # GIVEN two published builds
+    raw_layer(settings)
+    moments = clock("2026-01-01T10:00:00", "2026-01-02T10:00:00")
+    first, second = (
+        build_and_publish(settings, log=lambda _: None, now=lambda: next(moments)) for _ in range(2)
+    )
+    assert current_build(settings) == second.path
+    # WHEN the operator rolls back THEN the earlier build is current again
+    assert builds.publish_version(settings, first.version) == first.path
+    assert current_build(settings) == first.path
+    # AND an unknown version is refused without touching the pointer
+    with pytest.raises(BuildFailed, match="no kept build"):
+        builds.publish_version(settings, "19990101T000000000000")
+    assert current_build(settings) == first.path
