@@ -25,8 +25,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from ingest.publish import current_build
-from ingest.settings import load_settings
+from publish import current_build
+from settings import load_settings
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 import streamlit as st
 
-from ingest.thai import format_thai_date
+from thai import format_thai_date
 
 Lang = Literal["th", "en"]
 LANG_KEY = "lang"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.settings import Settings, load_settings
+from settings import Settings, load_settings
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from ingest.cli import app
-from ingest.publish import BuildFailed, build_and_publish, current_build
-from ingest.settings import Settings, load_settings
+from cli import app
+from publish import BuildFailed, build_and_publish, current_build
+from settings import Settings, load_settings
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()

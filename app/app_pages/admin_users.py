@@ -6,12 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from app.i18n import pick
-from app.operations import admin
-from app.operations.areas import saraburi_areas
-from app.operations.clock import utc_now
-from app.operations.routing import ANY
-from app.operations.web.labels import tr
-from app.operations.web.session import action, require_staff, store
+from app.staff.labels import tr
+from app.staff.session import action, require_staff, store
+from complaints import rules as complaint_rules
+from complaints.routing import ANY
+from operations import accounts as admin
+from operations.areas import saraburi_areas
+from operations.clock import utc_now
 
 NEW_PASSWORD_KEY = "admin_new_password"  # noqa: S105 (a session-state key)
 
@@ -22,7 +23,7 @@ if actor is None:
 
 agencies = admin.list_agencies(store())
 agency_names = {a.agency_code: pick(a.name_th, a.name_en) for a in agencies}
-categories = admin.list_categories(store())
+categories = complaint_rules.list_categories(store())
 areas = saraburi_areas()
 users_tab, agencies_tab, routing_tab, sla_tab = st.tabs(
     [tr("users"), tr("agencies"), tr("routing"), tr("sla")]
@@ -128,7 +129,7 @@ with agencies_tab:
                 st.rerun()
 
 with routing_tab:
-    rules = admin.list_routing(store())
+    rules = complaint_rules.list_routing(store())
     st.dataframe(
         pd.DataFrame(
             [
@@ -165,7 +166,7 @@ with routing_tab:
         )
         if st.form_submit_button(tr("save")):
             with action():
-                admin.set_routing_rule(
+                complaint_rules.set_routing_rule(
                     store(), actor, str(category), str(amphoe), str(rule_agency), utc_now()
                 )
                 st.success(tr("done"))
@@ -187,7 +188,7 @@ with sla_tab, st.form("admin_sla"):
         with action():
             for c in categories:
                 if new_days[c.category_code] != c.sla_days:
-                    admin.set_sla_days(
+                    complaint_rules.set_sla_days(
                         store(), actor, c.category_code, new_days[c.category_code], utc_now()
                     )
             st.success(tr("done"))

@@ -10,13 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from app.i18n import pick
-from app.operations import views
-from app.operations.admin import list_categories
-from app.operations.areas import saraburi_areas
-from app.operations.clock import utc_now
-from app.operations.web.labels import tr
-from app.operations.web.render import fmt_time, status_name
-from app.operations.web.session import store
+from app.staff.labels import tr
+from app.staff.render import fmt_time, status_name
+from app.staff.session import store
+from complaints import views
+from complaints.rules import list_categories
+from operations.areas import saraburi_areas
+from operations.clock import utc_now
 
 log = logging.getLogger(__name__)
 

@@ -7,16 +7,17 @@ import uuid
 import streamlit as st
 
 from app.i18n import pick
-from app.operations.admin import list_agencies, list_categories
-from app.operations.areas import saraburi_areas
-from app.operations.clock import utc_now
-from app.operations.geo import province_shape
-from app.operations.intake import Receipt, submit_complaint
-from app.operations.pdpa import DEFAULT_RETENTION_DAYS, PRIVACY_NOTICE_EN, PRIVACY_NOTICE_TH
-from app.operations.validation import MAX_DESCRIPTION_CHARS, SubmissionInput
-from app.operations.web.labels import bilingual_pick, tr
-from app.operations.web.session import action, client_key, store
-from ingest.settings import load_settings
+from app.staff.labels import bilingual_pick, tr
+from app.staff.session import action, client_key, store
+from complaints.intake import Receipt, submit_complaint
+from complaints.pdpa import DEFAULT_RETENTION_DAYS, PRIVACY_NOTICE_EN, PRIVACY_NOTICE_TH
+from complaints.rules import list_categories
+from complaints.validation import MAX_DESCRIPTION_CHARS, SubmissionInput
+from operations.accounts import list_agencies
+from operations.areas import saraburi_areas
+from operations.clock import utc_now
+from operations.geo import province_shape
+from settings import load_settings
 
 TOKEN_KEY = "report_submission_token"  # noqa: S105 (a session-state key)
 RECEIPT_KEY = "report_receipt"

@@ -6,13 +6,13 @@ import json
 
 import streamlit as st
 
-from app.operations import views, workflow
-from app.operations.clock import utc_now
-from app.operations.errors import OperationsError
-from app.operations.pdpa import export_citizen_data
-from app.operations.web.labels import tr
-from app.operations.web.render import field, fmt_time, show_timeline, status_name
-from app.operations.web.session import action, client_key, flash, show_error, show_flash, store
+from app.staff.labels import tr
+from app.staff.render import field, fmt_time, show_timeline, status_name
+from app.staff.session import action, client_key, flash, show_error, show_flash, store
+from complaints import views, workflow
+from complaints.pdpa import export_citizen_data
+from operations.clock import utc_now
+from operations.errors import OperationsError
 
 CODE_KEY = "track_code"
 FOUND_KEY = "track_found"  # the code this session already found: re-shown without a new hit

@@ -6,8 +6,9 @@ import datetime as dt
 
 import streamlit as st
 
-from app import data, exports, kpi_view, ui
+from app import data, kpi_view, ui
 from app.i18n import fmt_date, fmt_number, lang, pick, t
+from reports import exports
 
 BRIEF_KPIS = [
     "population_total",

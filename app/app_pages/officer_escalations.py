@@ -6,13 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from app.i18n import pick
-from app.operations import views, workflow
-from app.operations.admin import list_agencies
-from app.operations.auth import Principal
-from app.operations.clock import utc_now
-from app.operations.web.labels import tr
-from app.operations.web.render import field, fmt_time, show_timeline, status_name
-from app.operations.web.session import action, flash, require_staff, show_flash, store
+from app.staff.labels import tr
+from app.staff.render import field, fmt_time, show_timeline, status_name
+from app.staff.session import action, flash, require_staff, show_flash, store
+from complaints import views, workflow
+from operations.accounts import list_agencies
+from operations.auth import Principal
+from operations.clock import utc_now
 
 st.title(tr("escalations_title"))
 show_flash()

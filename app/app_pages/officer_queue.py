@@ -6,14 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from app.i18n import pick
-from app.operations import views, workflow
-from app.operations.admin import list_agencies
-from app.operations.areas import saraburi_areas
-from app.operations.clock import utc_now
-from app.operations.status import OPEN_STATUSES, STATUSES
-from app.operations.web.labels import tr
-from app.operations.web.render import field, fmt_time, show_timeline, status_name
-from app.operations.web.session import action, flash, require_staff, show_flash, store
+from app.staff.labels import tr
+from app.staff.render import field, fmt_time, show_timeline, status_name
+from app.staff.session import action, flash, require_staff, show_flash, store
+from complaints import views, workflow
+from complaints.status import OPEN_STATUSES, STATUSES
+from operations.accounts import list_agencies
+from operations.areas import saraburi_areas
+from operations.clock import utc_now
 
 st.title(tr("queue_title"))
 show_flash()

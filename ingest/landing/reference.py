@@ -9,7 +9,7 @@ import duckdb
 import geothai
 import pyarrow as pa
 
-from ingest.thai import AreaMatcher
+from thai import AreaMatcher
 
 PROVINCE_CODE = "19"
 

@@ -29,7 +29,7 @@ from ingest.landing.store import (
 from ingest.landing.transform import TransformCounts, start_batch
 from ingest.readers import FileProblem
 from ingest.registry import FeedSpec
-from ingest.thai import AreaMatcher, NormalisationError
+from thai import AreaMatcher, NormalisationError
 
 LOADED, REPLACED, UNCHANGED, SUPERSEDED, DUPLICATE, FAILED, UNKNOWN = (
     "loaded",

@@ -22,7 +22,7 @@ from ingest.landing.transform import (
 )
 from ingest.readers import FileProblem, Reject, read_incoming
 from ingest.registry import FeedSpec
-from ingest.thai import AreaMatcher
+from thai import AreaMatcher
 
 BOOKKEEPING_DDL = """
 create schema if not exists raw;

@@ -22,7 +22,7 @@ from ingest.readers import FileProblem, IncomingTable
 from ingest.readers.header import header_key
 from ingest.readers.tables import INCOMING
 from ingest.registry import ColumnSpec, FeedSpec
-from ingest.thai import (
+from thai import (
     AreaMatcher,
     clean_text,
     parse_be_year_month,

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 import pyarrow as pa
 
 from ingest.registry import ColumnType
-from ingest.thai import (
+from thai import (
     NormalisationError,
     clean_text,
     parse_code,

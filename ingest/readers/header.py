@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.readers.errors import FileProblem
-from ingest.thai import clean_text
+from thai import clean_text
 
 Cell = str | None
 

@@ -8,9 +8,7 @@ import yaml
 from pydantic import ValidationError
 
 from ingest.registry.model import FeedSpec
-
-FEEDS_DIR = Path(__file__).parent / "feeds"
-AREA_ALIASES = Path(__file__).parent / "area_aliases.yml"
+from settings import load_settings
 
 
 class RegistryError(ValueError):
@@ -33,8 +31,9 @@ def _load_entry(path: Path) -> FeedSpec:
         raise RegistryError(f"{path.name}: รายการไม่ถูกต้อง / invalid entry: {problems}") from error
 
 
-def load_registry(feeds_dir: Path = FEEDS_DIR) -> dict[str, FeedSpec]:
-    """Every feed in ``feeds_dir`` by name; names and file patterns must be unique."""
+def load_registry(feeds_dir: Path | None = None) -> dict[str, FeedSpec]:
+    """Every feed in ``feeds_dir`` (default: the configured registry) by name, names unique."""
+    feeds_dir = feeds_dir or load_settings().feeds_dir
     feeds: dict[str, FeedSpec] = {}
     for path in sorted(feeds_dir.glob("*.yml")):
         feed = _load_entry(path)
@@ -46,8 +45,9 @@ def load_registry(feeds_dir: Path = FEEDS_DIR) -> dict[str, FeedSpec]:
     return feeds
 
 
-def load_area_aliases(path: Path = AREA_ALIASES) -> dict[str, str]:
+def load_area_aliases(path: Path | None = None) -> dict[str, str]:
     """Analyst-kept area names → tambon codes (validated when the matcher is built)."""
+    path = path or load_settings().area_aliases
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:

@@ -13,7 +13,7 @@ IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class ColumnType(StrEnum):
-    """How a raw cell becomes a typed value (see ``ingest.thai`` for the rules)."""
+    """How a raw cell becomes a typed value (see ``thai`` for the rules)."""
 
     TEXT = "text"  # cleaned text: zero-width characters removed, spaces collapsed
     CODE = "code"  # digits kept as a string (leading zeros matter), Thai digits converted

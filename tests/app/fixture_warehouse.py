@@ -1,7 +1,7 @@
 """A small published warehouse for the app's tests: the marts the app reads, a few rows each.
 
 ``make_warehouse(dir)`` writes ``dir/builds/warehouse_<version>.duckdb`` and ``dir/current.json``
-exactly as ``ingest.publish`` does, with real Saraburi codes, names and (simplified) boundaries.
+exactly as ``publish`` does, with real Saraburi codes, names and (simplified) boundaries.
 ``python -m tests.app.fixture_warehouse DIR`` makes one to run the app against by hand.
 """
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from app.exports import BriefLine, brief_pdf, neutralise_text, to_csv, to_excel
+from reports.exports import BriefLine, brief_pdf, neutralise_text, to_csv, to_excel
 
 RISKY = ["=1+1", "+41 22", "-2+3", "@SUM(A1)", "\t=cmd", "\r=cmd", '=HYPERLINK("http://x")']
 

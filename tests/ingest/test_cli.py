@@ -7,8 +7,8 @@ import json
 import duckdb
 from typer.testing import CliRunner
 
-from ingest.cli import app
-from ingest.settings import Settings
+from cli import app
+from settings import Settings
 
 runner = CliRunner()
 

@@ -11,8 +11,8 @@ import pytest
 
 from ingest.landing.run import run_ingest
 from ingest.registry import load_area_aliases, load_registry
-from ingest.sample import generate_sample
-from ingest.thai import AreaMatcher
+from sample_data import generate_sample
+from thai import AreaMatcher
 
 
 @pytest.fixture(scope="module")

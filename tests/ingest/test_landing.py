@@ -11,8 +11,8 @@ from openpyxl import Workbook
 
 from ingest.landing.run import RunReport, run_ingest
 from ingest.registry import load_area_aliases, load_registry
-from ingest.settings import Settings
-from ingest.thai import AreaMatcher
+from settings import Settings
+from thai import AreaMatcher
 
 FEEDS = load_registry()
 MATCHER = AreaMatcher()

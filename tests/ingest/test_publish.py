@@ -12,9 +12,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingest.publish import builds
-from ingest.publish.builds import BuildFailed, build_and_publish, current_build, published_builds
-from ingest.settings import Settings
+from publish import builds
+from publish.builds import BuildFailed, build_and_publish, current_build, published_builds
+from settings import Settings
 
 # A stand-in for dbt that writes the build file named by SARABURI_BUILD_PATH (as dbt-duckdb does),
 # records a run_results.json, and exits with the status given in FAKE_DBT_EXIT.

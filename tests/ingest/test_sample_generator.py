@@ -19,10 +19,10 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from ingest.registry import FeedSpec, load_registry
-from ingest.sample import SampleSummary, generate_sample
-from ingest.sample.periods import fiscal_years, selected_months, volume_factor
-from ingest.settings import load_settings
-from ingest.thai import (
+from sample_data import SampleSummary, generate_sample
+from sample_data.periods import fiscal_years, selected_months, volume_factor
+from settings import load_settings
+from thai import (
     AreaMatcher,
     NormalisationError,
     clean_text,

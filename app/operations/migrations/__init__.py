@@ -1,1 +1,0 @@
-"""Alembic migrations of the operational store (configured in code: ``app.operations.migrate``)."""

@@ -1,0 +1,1 @@
+"""Benchmarks of the pipeline, the app and the operational store (results in docs/)."""

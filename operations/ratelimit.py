@@ -1,0 +1,61 @@
+"""Fixed-window rate limits kept in the operational store (shared by every app process)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from operations.errors import RateLimited
+from operations.models import RateLimitBucket
+
+
+@dataclass(frozen=True)
+class Limit:
+    scope: str
+    max_hits: int
+    window_seconds: int
+
+
+TRACK_LOOKUP = Limit("track", 30, 600)  # tracking-code look-ups per client per 10 min
+SUBMIT = Limit("submit", 20, 3600)  # new cases per client per hour
+LOGIN = Limit("login", 10, 900)  # log-in attempts per client (and per username) per 15 min
+CITIZEN_ACTION = Limit("citizen_action", 20, 3600)  # confirm/reopen/rate per client per hour
+
+
+def bucket_key(scope: str, client_key: str) -> str:
+    """Scope plus a hash of the client key (client keys may be IP addresses: personal data)."""
+    return f"{scope}:" + hashlib.sha256(f"{scope}|{client_key}".encode()).hexdigest()[:40]
+
+
+def hit(session: Session, limit: Limit, client_key: str, now: datetime) -> None:
+    """Count one hit in the caller's transaction; :class:`RateLimited` when the window is full."""
+    key = bucket_key(limit.scope, client_key)
+    bucket = session.scalars(
+        select(RateLimitBucket).where(RateLimitBucket.bucket_key == key).with_for_update()
+    ).first()
+    window = timedelta(seconds=limit.window_seconds)
+    if bucket is None:
+        session.add(RateLimitBucket(bucket_key=key, window_start=now, hits=1))
+        session.flush()
+        return
+    if now - bucket.window_start >= window:
+        bucket.window_start = now
+        bucket.hits = 1
+        return
+    if bucket.hits >= limit.max_hits:
+        retry = int((bucket.window_start + window - now).total_seconds()) + 1
+        raise RateLimited(retry)
+    bucket.hits += 1
+
+
+def purge_expired(session: Session, now: datetime, longest_window_seconds: int = 86_400) -> int:
+    result = session.execute(
+        delete(RateLimitBucket).where(
+            RateLimitBucket.window_start < now - timedelta(seconds=longest_window_seconds)
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

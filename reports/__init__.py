@@ -1,0 +1,1 @@
+"""Files people download: CSV and Excel made safe for spreadsheets, and the PDF brief."""
