@@ -1,4 +1,8 @@
-"""Run the Alembic migrations of the operational store from code (no alembic.ini)."""
+"""Run the Alembic migrations of the operational store from code (no alembic.ini).
+
+Each domain keeps its own line of revisions (an Alembic branch label named after the domain, starting
+from revision ``0001``), so domains evolve their tables independently; upgrading applies every head.
+"""
 
 from __future__ import annotations
 
@@ -19,11 +23,11 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    """Create or upgrade every table of the operational store (safe to re-run)."""
+    """Create or upgrade every table of every domain (all heads; safe to re-run)."""
     config = alembic_config(engine)
     with engine.connect() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
         connection.commit()
 
 
