@@ -1,7 +1,8 @@
 """Run the Alembic migrations of the operational store from code (no alembic.ini).
 
-Each domain keeps its own line of revisions (an Alembic branch label named after the domain, starting
-from revision ``0001``), so domains evolve their tables independently; upgrading applies every head.
+Each domain keeps its own line of revisions (an Alembic branch label named after the domain,
+starting from revision ``0001``), so domains evolve their tables independently; upgrading applies
+every head.
 """
 
 from __future__ import annotations
