@@ -68,6 +68,7 @@ def anonymise_closed_cases(
             case.national_id_hash = None
             case.national_id_masked = None
             case.description = mask_text(case.description) or ""
+            case.description_original = None
             case.resolution_text = mask_text(case.resolution_text)
             case.anonymised_at = now
             case.updated_at = next_change_time(case.updated_at, now)
@@ -139,7 +140,7 @@ def export_citizen_data(
         return {
             "tracking_code": code,
             "category_code": case.category_code,
-            "description": case.description,
+            "description": case.description_original or case.description,
             "amphoe_code": case.amphoe_code,
             "tambon_code": case.tambon_code,
             "village_no": case.village_no,

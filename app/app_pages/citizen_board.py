@@ -115,7 +115,7 @@ if stats:
                     tr("open_cases"): s.open_cases,
                     tr("resolved"): s.resolved,
                     tr("within_sla"): s.resolved_within_sla,
-                    tr("escalated_open"): s.escalated_open,
+                    tr("overdue_open"): s.overdue_open,
                     tr("median_days"): s.median_days_to_resolve,
                     tr("avg_rating"): s.average_rating,
                 }

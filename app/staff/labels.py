@@ -96,7 +96,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "open_cases": ("ค้างอยู่", "Open"),
     "resolved": ("แก้ไขแล้ว", "Resolved"),
     "within_sla": ("แก้ไขทันกำหนด", "Resolved within SLA"),
-    "escalated_open": ("เกินกำหนด (รอผู้บริหาร)", "Escalated, open"),
+    "overdue_open": ("เกินกำหนด (ยังไม่ปิด)", "Overdue, open"),
     "median_days": ("มัธยฐานวันที่ใช้", "Median days"),
     "avg_rating": ("คะแนนเฉลี่ย", "Average rating"),
     # staff

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from ops_helpers import principal
+from ops_helpers import T0, principal
 
 from bootstrap.setup import create_demo_users
+from operations.accounts import change_own_password
 from operations.auth import Principal
 from operations.db import Store
 
@@ -24,9 +25,16 @@ class Template:
 
 @pytest.fixture(scope="session")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
+    """Demo users who have already replaced their one-time passwords (as they must first)."""
     path = tmp_path_factory.mktemp("ops-template") / "operational.sqlite"
-    passwords = create_demo_users(f"sqlite:///{path}")
-    Store(f"sqlite:///{path}").engine.dispose()
+    url = f"sqlite:///{path}"
+    one_time = create_demo_users(url)
+    store = Store(url)
+    passwords = {}
+    for username, password in one_time.items():
+        passwords[username] = f"{password}-changed"
+        change_own_password(store, principal(store, username), password, passwords[username], T0)
+    store.dispose()
     return Template(path, passwords)
 
 
