@@ -80,7 +80,9 @@ def submit_complaint(
             existing = _by_token(session, token_hash, submission_token)
             if existing is not None:
                 return existing
-            ratelimit.hit(session, ratelimit.SUBMIT, client_key, now)
+            ratelimit.hit_client_and_all(
+                session, ratelimit.SUBMIT, ratelimit.SUBMIT_ALL, client_key, now
+            )
             receipt = _create(session, valid, submission_token, token_hash, national_id_hash, now)
     except IntegrityError:
         # Another writer committed the same token first (PostgreSQL): return its case.

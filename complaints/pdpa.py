@@ -110,7 +110,9 @@ def export_citizen_data(
     moment = as_naive_utc(now) if now else None
     if moment is not None:
         with store.write() as session:
-            ratelimit.hit(session, ratelimit.TRACK_LOOKUP, client_key, moment)
+            ratelimit.hit_client_and_all(
+                session, ratelimit.TRACK_LOOKUP, ratelimit.TRACK_LOOKUP_ALL, client_key, moment
+            )
     code = tracking.normalise_code(tracking_code)
     with store.read() as session:
         case = None

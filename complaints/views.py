@@ -177,7 +177,9 @@ def public_case(
     now = as_naive_utc(now)
     if count_hit:  # False only when re-showing a case this session already found
         with store.write() as session:
-            ratelimit.hit(session, ratelimit.TRACK_LOOKUP, client_key, now)
+            ratelimit.hit_client_and_all(
+                session, ratelimit.TRACK_LOOKUP, ratelimit.TRACK_LOOKUP_ALL, client_key, now
+            )
     code = tracking.normalise_code(code_text)
     if code is None:
         raise NotFound("รูปแบบรหัสติดตามไม่ถูกต้อง", "this is not a tracking code")

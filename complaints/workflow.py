@@ -383,7 +383,9 @@ def assign(
 def confirm_fix(store: Store, code: str, client_key: str, now: datetime) -> None:
     now = as_naive_utc(now)
     with store.write() as session:
-        ratelimit.hit(session, ratelimit.CITIZEN_ACTION, client_key, now)
+        ratelimit.hit_client_and_all(
+            session, ratelimit.CITIZEN_ACTION, ratelimit.CITIZEN_ACTION_ALL, client_key, now
+        )
     with store.write() as session:
         case = _case_by_code(session, code)
         _change(
@@ -402,7 +404,9 @@ def reopen(store: Store, code: str, reason: str, client_key: str, now: datetime)
     now = as_naive_utc(now)
     reason = _text(reason, "reason")
     with store.write() as session:
-        ratelimit.hit(session, ratelimit.CITIZEN_ACTION, client_key, now)
+        ratelimit.hit_client_and_all(
+            session, ratelimit.CITIZEN_ACTION, ratelimit.CITIZEN_ACTION_ALL, client_key, now
+        )
     with store.write() as session:
         case = _case_by_code(session, code)
         check_transition(case.status, "reopened")
@@ -433,7 +437,9 @@ def rate(store: Store, code: str, stars: int, client_key: str, now: datetime) ->
     if stars not in range(1, 6):
         raise ValidationFailed([FieldError("rating", "ให้คะแนน 1 ถึง 5", "rate from 1 to 5")])
     with store.write() as session:
-        ratelimit.hit(session, ratelimit.CITIZEN_ACTION, client_key, now)
+        ratelimit.hit_client_and_all(
+            session, ratelimit.CITIZEN_ACTION, ratelimit.CITIZEN_ACTION_ALL, client_key, now
+        )
     with store.write() as session:
         case = _case_by_code(session, code)
         if case.status not in {"resolved", "confirmed"}:

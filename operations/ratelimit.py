@@ -1,4 +1,9 @@
-"""Fixed-window rate limits kept in the operational store (shared by every app process)."""
+"""Fixed-window rate limits kept in the operational store (shared by every app process).
+
+Each public action counts twice: per client (its network address, :mod:`operations.clients`, so a
+new browser session does not start over) and for everyone together (a ceiling that many addresses
+cannot get round). Staff sign-in has its own backoff (:mod:`operations.throttle`).
+"""
 
 from __future__ import annotations
 
@@ -22,8 +27,12 @@ class Limit:
 
 TRACK_LOOKUP = Limit("track", 30, 600)  # tracking-code look-ups per client per 10 min
 SUBMIT = Limit("submit", 20, 3600)  # new cases per client per hour
-LOGIN = Limit("login", 10, 900)  # log-in attempts per client (and per username) per 15 min
 CITIZEN_ACTION = Limit("citizen_action", 20, 3600)  # confirm/reopen/rate per client per hour
+# Everyone together: far above the province's real traffic (a few hundred cases a day).
+TRACK_LOOKUP_ALL = Limit("track_all", 2_000, 600)
+SUBMIT_ALL = Limit("submit_all", 2_000, 3600)
+CITIZEN_ACTION_ALL = Limit("citizen_action_all", 2_000, 3600)
+EVERYONE = "*"
 
 
 def bucket_key(scope: str, client_key: str) -> str:
@@ -50,6 +59,14 @@ def hit(session: Session, limit: Limit, client_key: str, now: datetime) -> None:
         retry = int((bucket.window_start + window - now).total_seconds()) + 1
         raise RateLimited(retry)
     bucket.hits += 1
+
+
+def hit_client_and_all(
+    session: Session, per_client: Limit, for_all: Limit, client_key: str, now: datetime
+) -> None:
+    """Count one hit for the client and one for everyone (the client's limit is checked first)."""
+    hit(session, per_client, client_key, now)
+    hit(session, for_all, EVERYONE, now)
 
 
 def purge_expired(session: Session, now: datetime, longest_window_seconds: int = 86_400) -> int:

@@ -28,6 +28,7 @@ from operations.models import StaffSession, User
 
 log = logging.getLogger(__name__)
 
+SESSION_COOKIE = "__Host-saraburi_staff"  # the browser's secret, set by the app's server
 SESSION_HOURS = 8
 IDLE_MINUTES = 30
 _TOUCH_EVERY = timedelta(minutes=1)  # last_seen_at is written at most once a minute
