@@ -44,19 +44,42 @@ _LOOKALIKES = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
 def _digit_view(text: str) -> str:
     chars = list(text.translate(_DIGIT_LIKE))
     changed = True
-    while changed:  # "OO8" becomes "008" in two passes: a look-alike counts once a neighbour does
+    while changed:  # "OOO-OO8" becomes digits over several passes: each look-alike next to one
         changed = False
         for i, ch in enumerate(chars):
-            if ch in _LOOKALIKES and _next_to_digit(chars, i):
+            if ch in _LOOKALIKES and not _inside_word(chars, i) and _next_to_digit(chars, i):
                 chars[i] = _LOOKALIKES[ch]
                 changed = True
     return "".join(chars)
 
 
+_GROUP_SEPARATORS = " -./()"
+
+
+def _inside_word(chars: list[str], i: int) -> bool:
+    """Part of a word ("call", "Hello"): a letter that is not a look-alike touches the run."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(chars) and chars[j] in _LOOKALIKES:
+            j += step
+        if 0 <= j < len(chars) and chars[j].isascii() and chars[j].isalpha():
+            return True
+    return False
+
+
 def _next_to_digit(chars: list[str], i: int) -> bool:
-    before = chars[i - 1] if i > 0 else ""
-    after = chars[i + 1] if i + 1 < len(chars) else ""
-    return before.isdigit() or after.isdigit()
+    """A digit right before or after position ``i``, or across at most three group separators."""
+    for step in (-1, 1):
+        j = i + step
+        for _ in range(4):
+            if not 0 <= j < len(chars):
+                break
+            if chars[j].isdigit():
+                return True
+            if chars[j] not in _GROUP_SEPARATORS:
+                break
+            j += step
+    return False
 
 
 # ----------------------------------------------------------------------------- patterns
@@ -89,15 +112,17 @@ _LINE = re.compile(
 )
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9._\-]{3,}")
 _THAI_CHAR = "\u0e00-\u0e7f"
+# Found with overlapping matches ("รถ 1กข 1234": "รถ 1" must not hide the plate that follows).
 _PLATE = re.compile(
-    rf"(?<![{_THAI_CHAR}A-Za-z0-9])(?:[1-9]\s?)?(?P<letters>[ก-ฮ]{{2}})[\s\-]?\d{{1,4}}(?![\d.,])"
+    rf"(?=(?<![{_THAI_CHAR}A-Za-z0-9])(?P<plate>(?:[1-9]\s?)?(?P<letters>[ก-ฮ]{{2}})[\s\-]?"
+    rf"\d{{1,4}}(?![\d.,])))"
 )
 _NOT_PLATES = frozenset(
-    {"กม", "ซม", "มม", "กก", "ชม", "ตร", "ทล", "ลบ", "นน", "มล", "ปี", "ฯล", "งบ", "รง", "คน"}
+    {"กม", "ซม", "มม", "กก", "ชม", "ตร", "ทล", "ลบ", "นน", "มล", "ปี", "ฯล", "งบ", "รง", "คน", "รถ"}
 )
 _PLATE_AFTER_WORD = re.compile(
     r"(?i)(?:ป้ายทะเบียน|เลขทะเบียน|ทะเบียนรถ|ทะเบียน|plate(?:\s*no\.?)?)\s*[:：]?\s*"
-    r"[0-9ก-ฮ][0-9ก-ฮ\s\-]{1,12}[0-9ก-ฮ]"
+    r"(?:(?:[1-9]\s?)?[ก-ฮ]{1,3}[\s\-]?\d{1,4}|\d{1,3}[\s\-]\d{1,4})"
 )
 
 # ----------------------------------------------------------------------------- names
@@ -224,7 +249,9 @@ def personal_data_spans(text: str) -> list[tuple[int, int]]:
         for m in _ID_LOOSE.finditer(view)
         if is_valid_national_id(re.sub(r"\D", "", m.group()))
     ]
-    spans += [m.span() for m in _PLATE.finditer(view) if m.group("letters") not in _NOT_PLATES]
+    spans += [
+        m.span("plate") for m in _PLATE.finditer(view) if m.group("letters") not in _NOT_PLATES
+    ]
     spans += _name_spans(text)
     return _merged(spans)
 
