@@ -153,7 +153,7 @@ def check_rows(entries: Iterable[AuditEntry], anchor: Anchor | None = None) -> C
     for entry in entries:
         rows += 1
         if entry.audit_id != previous_id + 1:
-            return _broken(rows, entry.audit_id, "missing", previous_id + 1)
+            return _broken(rows, previous_id + 1, "missing", entry.audit_id - 1)
         if entry.prev_hash != previous_hash:
             return _broken(rows, entry.audit_id, "relinked")
         if entry.row_hash != row_hash(entry):
@@ -172,8 +172,12 @@ def check_rows(entries: Iterable[AuditEntry], anchor: Anchor | None = None) -> C
 def _broken(rows: int, audit_id: int, kind: str, other: int = 0) -> ChainReport:
     th, en = {
         "missing": (
-            f"แถวที่ {audit_id}: ไม่มีแถว {other} ถึง {audit_id - 1} (ถูกลบ)",
-            f"row {audit_id}: rows {other} to {audit_id - 1} are missing (deleted)",
+            f"แถวที่ {audit_id}: ไม่มีแถวนี้"
+            + (f" ถึงแถว {other}" if other > audit_id else "")
+            + " (ถูกลบหรือเลขแถวถูกเปลี่ยน)",
+            f"row {audit_id}: missing"
+            + (f" up to row {other}" if other > audit_id else "")
+            + " (deleted or renumbered)",
         ),
         "relinked": (
             f"แถวที่ {audit_id}: ไม่ต่อกับแถวก่อนหน้า (มีแถวถูกลบ แทรก หรือแก้ไข)",

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from operations.db import insert_if_missing
 from operations.errors import RateLimited
 from operations.models import RateLimitBucket
 
@@ -43,14 +44,12 @@ def bucket_key(scope: str, client_key: str) -> str:
 def hit(session: Session, limit: Limit, client_key: str, now: datetime) -> None:
     """Count one hit in the caller's transaction; :class:`RateLimited` when the window is full."""
     key = bucket_key(limit.scope, client_key)
+    # Create the row first (concurrent first hits must not collide), then lock and count.
+    insert_if_missing(session, RateLimitBucket, {"bucket_key": key, "window_start": now, "hits": 0})
     bucket = session.scalars(
         select(RateLimitBucket).where(RateLimitBucket.bucket_key == key).with_for_update()
-    ).first()
+    ).one()
     window = timedelta(seconds=limit.window_seconds)
-    if bucket is None:
-        session.add(RateLimitBucket(bucket_key=key, window_start=now, hits=1))
-        session.flush()
-        return
     if now - bucket.window_start >= window:
         bucket.window_start = now
         bucket.hits = 1

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from operations.db import insert_if_missing
 from operations.errors import RateLimited
 from operations.models import LoginThrottle
 
@@ -69,13 +70,13 @@ def check(session: Session, keys: dict[Backoff, str], now: datetime) -> None:
 
 def failed(session: Session, keys: dict[Backoff, str], now: datetime) -> None:
     for key in keys.values():
-        row = session.get(LoginThrottle, key, with_for_update=True)
-        if row is None:
-            session.add(LoginThrottle(throttle_key=key, failures=1, last_failure_at=now))
-        else:
-            stale = now - row.last_failure_at > FORGET_AFTER
-            row.failures = 1 if stale else row.failures + 1
-            row.last_failure_at = now
+        values = {"throttle_key": key, "failures": 0, "last_failure_at": now}
+        insert_if_missing(session, LoginThrottle, values)
+        row = session.get(LoginThrottle, key, with_for_update=True, populate_existing=True)
+        assert row is not None
+        stale = now - row.last_failure_at > FORGET_AFTER
+        row.failures = 1 if stale else row.failures + 1
+        row.last_failure_at = now
     session.flush()
 
 

@@ -1,4 +1,4 @@
-"""A throwaway PostgreSQL server for the tests (Debian's ``postgresql``, installed by ``./dev test``).
+"""A throwaway PostgreSQL server for the tests (Debian's ``postgresql``, from ``./dev test``).
 
 ``initdb`` into a fresh folder and ``pg_ctl start`` on a unix socket only (no TCP port), as the
 ``postgres`` OS user when the tests run as root (PostgreSQL refuses to run as root). Durability is
