@@ -4,10 +4,9 @@ Streamlit serves ``streamlit_app.py`` through Starlette (``st.App``); this modul
 middleware in front of it:
 
 - every HTML page response that comes without it sets the staff session cookie
-  (``operations.sessions.SESSION_COOKIE``): a random secret,
-  ``HttpOnly; Secure; SameSite=Lax``
-  with the ``__Host-`` prefix (this origin only, no sub-domain can set it). The Streamlit script reads it
-  from ``st.context.cookies`` and resumes the server-side session bound to it
+  (``operations.sessions.SESSION_COOKIE``): a random secret, ``HttpOnly; Secure; SameSite=Lax``,
+  with the ``__Host-`` prefix (this origin only, no sub-domain can set it). The Streamlit script
+  reads it from ``st.context.cookies`` and resumes the server-side session bound to it
   (``operations.sessions``), so staff stay signed in across reloads and new tabs. JavaScript never
   sees it. Why a cookie set by the server and not by a component: see ``docs/security.md``.
 - security headers on every response (anti-framing, no MIME sniffing, no referrer leaks), also

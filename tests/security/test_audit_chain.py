@@ -175,9 +175,11 @@ def test_postgres_application_role_may_only_append_to_the_audit(
             "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only",
             "DROP TRIGGER audit_log_append_only ON audit_log",
         ):
-            with pytest.raises(DatabaseError, match="permission denied|must be owner"):
-                with app_store.write() as session:
-                    session.execute(text(statement))
+            with (
+                pytest.raises(DatabaseError, match=r"permission denied|must be owner"),
+                app_store.write() as session,
+            ):
+                session.execute(text(statement))
     finally:
         app_store.dispose()
 
