@@ -4,6 +4,7 @@ keyed on the Streamlit session" and "A 116 KB PNG of 40 megapixels")."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import threading
 import time
@@ -19,7 +20,7 @@ from operations import ratelimit, uploads
 from operations.clients import LOCAL, client_key
 from operations.clock import utc_now
 from operations.db import Store
-from operations.errors import AuthenticationFailed, FieldError, RateLimited
+from operations.errors import AuthenticationFailed, FieldError, NotFound, RateLimited
 from operations.sessions import new_secret, sign_in
 from tests.complaints.ops_helpers import T0, submit
 
@@ -32,7 +33,7 @@ TRACK_PAGE = Path(__file__).resolve().parents[2] / "app" / "app_pages" / "citize
 def test_a_new_browser_session_does_not_start_the_count_over(store: Store) -> None:
     # GIVEN one client that used up its tracking look-ups (wrong codes) at the service layer
     for n in range(ratelimit.TRACK_LOOKUP.max_hits):
-        with pytest.raises(Exception, match="tracking code|ไม่พบ|not a tracking"):
+        with pytest.raises(NotFound):
             views.public_case(store, f"AAAA-BBBB-{n:04d}", LOCAL, utc_now())
     # WHEN the same client opens the tracking page in a brand-new Streamlit session
     at = AppTest.from_file(str(TRACK_PAGE), default_timeout=30).run()
@@ -62,7 +63,7 @@ def test_guesses_from_many_addresses_hit_the_ceiling_for_everyone(
             views.public_case(store, f"AAAA-BBBB-{n:04d}", client_key(f"198.51.100.{n}"), T0)
         except RateLimited:
             refused += 1
-        except Exception:  # noqa: S112 - a miss is the expected answer to a guess
+        except Exception:
             continue
     # THEN every guess past the ceiling is refused
     assert refused == 40
@@ -106,10 +107,8 @@ def test_backoff_grows_for_a_client_that_keeps_failing(store: Store) -> None:
     waits = []
     moment = T0
     for n in range(12):
-        try:
+        with contextlib.suppress(AuthenticationFailed):
             sign_in(store, "demo_admin", f"wrong-{n}", client, new_secret(), moment)
-        except AuthenticationFailed:
-            pass
         try:
             sign_in(store, "demo_admin", "probe", client, new_secret(), moment)
         except RateLimited as limited:
