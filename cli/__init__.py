@@ -248,20 +248,23 @@ def serve(
     port: Annotated[int, typer.Option()] = 8501,
     address: Annotated[str, typer.Option()] = "localhost",
 ) -> None:
-    """Start the Streamlit app on localhost / เปิดแอป."""
+    """Start the app (behind a reverse proxy in production: docs/deployment.md) / เปิดแอป."""
+    settings = load_settings()
     command = [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        str(PROJECT_ROOT / "app" / "streamlit_app.py"),
+        str(PROJECT_ROOT / "app" / "server.py"),
         "--server.port",
         str(port),
         "--server.address",
         address,
     ]
+    # The server takes the client's address from X-Forwarded-For only from these proxies.
+    environment = {**os.environ, "FORWARDED_ALLOW_IPS": ",".join(settings.trusted_proxies)}
     console.print(f"app: http://{address}:{port}")
-    raise typer.Exit(subprocess.call(command, cwd=PROJECT_ROOT, env=os.environ.copy()))  # noqa: S603
+    raise typer.Exit(subprocess.call(command, cwd=PROJECT_ROOT, env=environment))  # noqa: S603
 
 
 @app.command("ops-setup")
