@@ -16,7 +16,7 @@ from PIL import Image, ImageFile
 from streamlit.testing.v1 import AppTest
 
 from complaints import views
-from operations import ratelimit, uploads
+from operations import ratelimit, throttle, uploads
 from operations.clients import LOCAL, client_key
 from operations.clock import utc_now
 from operations.db import Store
@@ -102,38 +102,45 @@ def test_a_stranger_cannot_lock_an_officer_out(store: Store, passwords: dict[str
     assert principal.username == "demo_officer" and principal.session_id is not None
 
 
-def test_backoff_grows_for_a_client_that_keeps_failing(store: Store) -> None:
+def test_backoff_grows_for_a_client_that_keeps_failing(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN the pair limit's free tries lowered to 2 (the same rule, fewer slow password checks)
+    monkeypatch.setattr(throttle, "PER_ACCOUNT_AND_CLIENT", throttle.Backoff("pair", 2, 2, 900))
     client = client_key("203.0.113.77")
     waits = []
     moment = T0
-    for n in range(12):
-        with contextlib.suppress(AuthenticationFailed):
-            sign_in(store, "demo_admin", f"wrong-{n}", client, new_secret(), moment)
+    # WHEN a client keeps failing, waiting each time only as long as it is told
+    for n in range(7):
         try:
-            sign_in(store, "demo_admin", "probe", client, new_secret(), moment)
+            sign_in(store, "demo_admin", f"wrong-{n}", client, new_secret(), moment)
         except RateLimited as limited:
             waits.append(limited.retry_after_seconds)
             moment += timedelta(seconds=limited.retry_after_seconds)
         except AuthenticationFailed:
             pass
-    assert waits == sorted(waits) and waits[-1] > waits[0] >= 1
+    # THEN every wait is longer than the one before
+    assert len(waits) >= 3 and waits == sorted(set(waits))
 
 
 def test_many_addresses_slow_an_account_by_seconds_never_lock_it(
-    store: Store, passwords: dict[str, str]
+    store: Store, passwords: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # GIVEN 60 addresses that each fail once on the executive's account
-    for n in range(60):
+    # GIVEN the account limit's free tries lowered to 5 (the real cap of 30 s kept)
+    monkeypatch.setattr(throttle, "PER_ACCOUNT", throttle.Backoff("account", 5, 1, 30))
+    # AND 12 addresses that each fail once on the executive's account
+    for n in range(12):
         with contextlib.suppress(AuthenticationFailed, RateLimited):
             sign_in(store, "demo_executive", "nope", client_key(f"10.0.{n}.1"), new_secret(), T0)
     # WHEN the executive signs in THEN the wait is at most half a minute
     with pytest.raises(RateLimited) as limited:
         sign_in(store, "demo_executive", passwords["demo_executive"], "desk", new_secret(), T0)
-    assert limited.value.retry_after_seconds <= 30
+    assert limited.value.retry_after_seconds <= throttle.PER_ACCOUNT.cap_seconds == 30
     later = T0 + timedelta(seconds=limited.value.retry_after_seconds)
-    assert sign_in(
+    signed_in = sign_in(
         store, "demo_executive", passwords["demo_executive"], "desk", new_secret(), later
-    ).role == ("executive")
+    )
+    assert signed_in.role == "executive"
 
 
 # ----------------------------------------------------------------------------- uploads
