@@ -8,7 +8,7 @@ import streamlit as st
 
 from app.i18n import pick
 from app.staff.labels import bilingual_pick, tr
-from app.staff.render import field, fmt_time, show_timeline, status_name
+from app.staff.render import field, fmt_time, show_agency_stats, show_timeline, status_name
 from app.staff.session import action, flash, require_staff, show_flash, store
 from complaints import overdue, views, workflow
 from operations.accounts import list_agencies
@@ -32,23 +32,7 @@ cols[1].metric(tr("open_cases"), f"{sum(s.open_cases for s in stats):,}", border
 cols[2].metric(tr("cases"), f"{sum(s.cases for s in stats):,}", border=True)
 if stats:
     st.subheader(tr("agency_stats"))
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    tr("agency"): s.agency_name,
-                    tr("cases"): s.cases,
-                    tr("open_cases"): s.open_cases,
-                    tr("overdue_open"): s.overdue_open,
-                    tr("within_sla"): s.resolved_within_sla,
-                    tr("median_days"): s.median_days_to_resolve,
-                }
-                for s in stats
-            ]
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+    show_agency_stats(stats)
 st.subheader(tr("overdue_cases"))
 if not rows:
     st.success(tr("escalations_empty"))

@@ -11,30 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from bootstrap.setup import create_demo_users
-from operations.accounts import change_own_password
 from operations.auth import Principal
 from operations.db import Store
-from tests.complaints.ops_helpers import T0, principal
+from tests.complaints.ops_helpers import demo_users_ready, principal
 from tests.pg_support import create_database, postgres_server
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-
-
-def _ready_users(url: str) -> dict[str, str]:
-    """Demo users, each having replaced the one-time password (as they must first)."""
-    one_time = create_demo_users(url)
-    store = Store(url)
-    passwords = {}
-    try:
-        for username, password in one_time.items():
-            passwords[username] = f"{password}-changed"
-            change_own_password(
-                store, principal(store, username), password, passwords[username], T0
-            )
-    finally:
-        store.dispose()
-    return passwords
 
 
 @dataclass(frozen=True)
@@ -46,7 +28,7 @@ class Template:
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Template:
     path = tmp_path_factory.mktemp("security-template") / "operational.sqlite"
-    return Template(str(path), _ready_users(f"sqlite:///{path}"))
+    return Template(str(path), demo_users_ready(f"sqlite:///{path}"))
 
 
 @pytest.fixture(scope="session")
@@ -58,7 +40,7 @@ def pg_server() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def pg_template(pg_server: str) -> Template:
     url = create_database(pg_server, "ops_template")
-    return Template("ops_template", _ready_users(url))
+    return Template("ops_template", demo_users_ready(url))
 
 
 @pytest.fixture(params=BACKENDS)
