@@ -912,8 +912,11 @@ EXPORTS: dict[str, Export] = {
 
 
 def export_keys(staff: bool) -> list[str]:
-    """The exports anyone may download, or (``staff``) every export."""
-    return [key for key, spec in EXPORTS.items() if staff or not spec.staff_only]
+    """The exports anyone may download, or (``staff``) those whose staff copy differs: the
+    staff-only tables and the exact points of complaints."""
+    if staff:
+        return [key for key, spec in EXPORTS.items() if spec.staff_only or spec.public_points]
+    return [key for key, spec in EXPORTS.items() if not spec.staff_only]
 
 
 def _public_point(column: str) -> str:
