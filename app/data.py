@@ -25,6 +25,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from complaints.location import PUBLIC_COORD_DECIMALS, SENSITIVE_CATEGORIES
 from publish import current_build
 from settings import load_settings
 
@@ -646,8 +647,8 @@ def status_names(path: str) -> dict[str, tuple[str, str]]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Complaints monitor. The mart's is_overdue is also true for complaints resolved after their due
-# time; "overdue" here means open and past due (what an executive must act on).
+# Complaints monitor. "Overdue" is the mart's is_overdue: the one rule of complaints/overdue.py,
+# measured at the build's as-of date.
 # ---------------------------------------------------------------------------------------------
 
 
@@ -660,10 +661,11 @@ def complaint_totals(path: str, area_code: str | None) -> pd.DataFrame:
         f"""
         select count(*) as total,
                count(*) filter (where is_open) as open,
-               count(*) filter (where is_open and is_overdue) as overdue,
+               count(*) filter (where is_overdue) as overdue,
                count(*) filter (where resolved_at is not null) as resolved,
                median(days_to_resolve) as median_days_to_resolve,
-               max(received_at) as last_received_at
+               max(received_at) as last_received_at,
+               max(as_of_date) as as_of_date
         from marts.fct_complaints
         where {AREA_WHERE}
         """,
@@ -680,7 +682,7 @@ def complaints_by_agency(path: str, area_code: str | None) -> pd.DataFrame:
         f"""
         select assigned_unit,
                count(*) filter (where is_open) as open,
-               count(*) filter (where is_open and is_overdue) as overdue,
+               count(*) filter (where is_overdue) as overdue,
                count(*) filter (where resolved_at is not null) as resolved,
                count(*) as total,
                median(days_to_resolve) as median_days_to_resolve
@@ -710,7 +712,7 @@ def complaints_by_area(path: str, area_code: str | None) -> pd.DataFrame:
         with counts as (
             select {key} as area_code,
                    count(*) filter (where is_open) as open,
-                   count(*) filter (where is_open and is_overdue) as overdue,
+                   count(*) filter (where is_overdue) as overdue,
                    count(*) filter (where resolved_at is not null) as resolved,
                    count(*) as total
             from marts.fct_complaints
@@ -776,7 +778,7 @@ def overdue_list(path: str, area_code: str | None, limit: int = 200) -> pd.DataF
         path,
         f"""
         with scoped as (
-            select * from marts.fct_complaints where is_open and is_overdue and {AREA_WHERE}
+            select * from marts.fct_complaints where is_overdue and {AREA_WHERE}
         )
         select c.complaint_id, c.category_code, c.channel, c.tambon_code, c.amphoe_code,
                a.name_th as tambon_name_th, a.name_en as tambon_name_en,
@@ -854,6 +856,8 @@ class Export:
     label_th: str
     label_en: str
     area_filtered: bool = True
+    staff_only: bool = False  # row-level data about people: signed-in executives and admins only
+    public_points: bool = False  # public copies get complaints.location's points, not exact ones
 
 
 EXPORTS: dict[str, Export] = {
@@ -862,14 +866,19 @@ EXPORTS: dict[str, Export] = {
     "tambon_needs": Export(
         "marts.fct_tambon_needs", "ความจำเป็นพื้นฐานรายตำบล", "Basic needs by tambon"
     ),
-    "complaints": Export("marts.fct_complaints", "เรื่องร้องเรียน", "Complaints"),
+    "complaints": Export("marts.fct_complaints", "เรื่องร้องเรียน", "Complaints", public_points=True),
     "development_projects": Export(
         "marts.fct_development_projects", "โครงการพัฒนาท้องถิ่น", "Development projects"
     ),
     "air_quality_daily": Export(
         "marts.fct_air_quality_daily", "คุณภาพอากาศรายวัน", "Daily air quality"
     ),
-    "dengue_cases": Export("marts.fct_dengue_cases", "ผู้ป่วยไข้เลือดออก", "Dengue cases"),
+    "dengue_cases": Export(
+        "marts.fct_dengue_cases",
+        "ผู้ป่วยไข้เลือดออก (รายบุคคล)",
+        "Dengue cases (individuals)",
+        staff_only=True,
+    ),
     "population_monthly": Export(
         "marts.fct_population_monthly", "ประชากรรายเดือน", "Monthly population"
     ),
@@ -879,42 +888,87 @@ EXPORTS: dict[str, Export] = {
         "marts.fct_feed_freshness", "ความสดใหม่ของข้อมูล", "Feed freshness", area_filtered=False
     ),
     "quarantine_reasons": Export(
-        "marts.fct_quarantine_reasons", "แถวที่ถูกกักกัน", "Quarantine reasons", area_filtered=False
+        "marts.fct_quarantine_reasons",
+        "แถวที่ถูกกักกัน",
+        "Quarantine reasons",
+        area_filtered=False,
+        staff_only=True,
     ),
     "unplaced_complaints": Export(
         "marts.fct_unplaced_complaints",
         "เรื่องร้องเรียนที่ระบุพื้นที่ไม่ได้",
         "Complaints without an area",
         area_filtered=False,
+        staff_only=True,
     ),
     "unmatched_area_names": Export(
         "marts.fct_unmatched_area_names",
         "ชื่อพื้นที่ที่จับคู่ไม่ได้",
         "Unmatched area names",
         area_filtered=False,
+        staff_only=True,
     ),
 }
 
 
+def export_keys(staff: bool) -> list[str]:
+    """The exports anyone may download, or (``staff``) those whose staff copy differs: the
+    staff-only tables and the exact points of complaints."""
+    if staff:
+        return [key for key, spec in EXPORTS.items() if spec.staff_only or spec.public_points]
+    return [key for key, spec in EXPORTS.items() if not spec.staff_only]
+
+
+def _public_point(column: str) -> str:
+    """complaints.location.public_point in SQL: rounded, or the tambon's centre when sensitive."""
+    return (
+        f'case when c."{column}" is null then null '
+        f"when c.category_code in (select unnest($sensitive)) "
+        f"then round(a.centroid_{column}, $decimals) "
+        f'else round(c."{column}", $decimals) end as "{column}"'
+    )
+
+
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
-def export_table(path: str, key: str, area_code: str | None) -> tuple[pd.DataFrame, bool]:
-    """Up to MAX_ROWS rows of one export table for the area; True when rows were left out."""
+def export_table(
+    path: str, key: str, area_code: str | None, exact: bool = False
+) -> tuple[pd.DataFrame, bool]:
+    """Up to MAX_ROWS rows of one export table for the area; True when rows were left out.
+
+    Public copies (``exact`` false) never carry staff-only tables nor exact complaint locations.
+    """
     spec = EXPORTS[key]  # KeyError for anything not in the fixed list
+    if spec.staff_only and not exact:
+        raise PermissionError(f"{key} is for signed-in staff only")
     if not has(path, spec.table):
         return pd.DataFrame(), False
     cols = columns(path, spec.table)
     drop = {"boundary_geojson"}
-    select = ", ".join(f'"{c}"' for c in cols if c not in drop)
+    points = spec.public_points and not exact and has(path, "marts.dim_area")
+    select = ", ".join(
+        _public_point(c) if points and c in ("latitude", "longitude") else f'c."{c}"'
+        for c in cols
+        if c not in drop
+    )
+    source = f"{spec.table} as c"
     params: dict[str, Any] = {"limit": MAX_ROWS + 1}
+    if points:
+        source += " left join marts.dim_area as a on a.area_code = c.tambon_code"
+        params.update(
+            {"sensitive": sorted(SENSITIVE_CATEGORIES), "decimals": PUBLIC_COORD_DECIMALS}
+        )
     where = ""
     code = area_code or PROVINCE_CODE
     if spec.area_filtered and len(code) > 2:
         if "amphoe_code" in cols and "tambon_code" in cols:
-            where = f"where {AREA_WHERE}"
+            where = (
+                "where ($amphoe is null or c.amphoe_code = $amphoe) "
+                "and ($tambon is null or c.tambon_code = $tambon)"
+            )
             params.update(area_filter(code))
         elif "area_code" in cols:
-            where = "where area_code = $area or area_code like $prefix"
+            where = "where c.area_code = $area or c.area_code like $prefix"
             params.update({"area": code, "prefix": code + "%"})
-    frame = query(path, f"select {select} from {spec.table} {where} limit $limit", params)
+    frame = query(path, f"select {select} from {source} {where} limit $limit", params)
     truncated = len(frame) > MAX_ROWS
     return (frame.head(MAX_ROWS) if truncated else frame), truncated

@@ -39,8 +39,7 @@ LABELS: dict[str, dict[str, str]] = {
     "section_executive": {"th": "ผู้บริหาร", "en": "Executives"},
     "section_analyst": {"th": "นักวิเคราะห์ข้อมูล", "en": "Analysts"},
     "section_public": {"th": "ประชาชน", "en": "Citizens"},
-    "section_officer": {"th": "เจ้าหน้าที่", "en": "Officers"},
-    "section_admin": {"th": "ผู้ดูแลระบบ", "en": "Administrators"},
+    "section_staff": {"th": "เจ้าหน้าที่", "en": "Staff"},
     "page_overview": {"th": "ภาพรวมจังหวัด", "en": "Overview"},
     "page_map": {"th": "แผนที่ตัวชี้วัด", "en": "KPI map"},
     "page_profile": {"th": "ข้อมูลรายพื้นที่", "en": "Area profile"},
@@ -179,6 +178,32 @@ LABELS: dict[str, dict[str, str]] = {
     # complaints
     "open": {"th": "ค้างดำเนินการ", "en": "Open"},
     "overdue": {"th": "เกินกำหนด", "en": "Overdue"},
+    "public_downloads": {"th": "ดาวน์โหลดสำหรับทุกคน", "en": "Public downloads"},
+    "public_downloads_note": {
+        "th": "ไม่มีข้อมูลรายบุคคล พิกัดเรื่องร้องเรียนปัดเศษประมาณ 100 เมตร "
+        "และเรื่องอ่อนไหว (แจ้งเบาะแส ขอความช่วยเหลือ ที่ดินและหนี้สิน ร้องเรียนเจ้าหน้าที่) แสดงที่จุดกึ่งกลางตำบล",
+        "en": "No row-level data about people; complaint points rounded to about 100 m, sensitive "
+        "ones (tip-offs, help requests, land and debt, complaints about officials) at the "
+        "tambon's centre.",
+    },
+    "staff_downloads": {"th": "ดาวน์โหลดสำหรับเจ้าหน้าที่", "en": "Staff downloads"},
+    "staff_downloads_sign_in": {
+        "th": "ตารางรายบุคคลและพิกัดจริง สำหรับผู้บริหารและผู้ดูแลระบบที่เข้าสู่ระบบแล้วเท่านั้น",
+        "en": "Row-level tables and exact points are for signed-in executives and "
+        "administrators only.",
+    },
+    "staff_downloads_note": {
+        "th": "มีข้อมูลรายบุคคลและพิกัดจริง ใช้ตามหน้าที่เท่านั้น (ผู้ใช้ {user})",
+        "en": "Contains row-level data and exact points: use for your duties only "
+        "(signed in as {user}).",
+    },
+    "overdue_scope_warehouse": {
+        "th": "นับทุกเรื่องในคลังข้อมูล (ทุกช่องทาง รวมเรื่องที่แจ้งผ่านแอปถึงรอบนำเข้าล่าสุด) ณ สิ้นวันที่ {date} "
+        "(วันที่อ้างอิงของข้อมูล) · {rule} · marts.fct_complaints",
+        "en": "Counts every complaint in the warehouse (all channels, including this app's cases "
+        "up to the last pipeline run) at the end of {date}, the data's as-of date · {rule} · "
+        "marts.fct_complaints",
+    },
     "total": {"th": "ทั้งหมด", "en": "Total"},
     "agency": {"th": "หน่วยงานที่รับผิดชอบ", "en": "Responsible unit"},
     "category": {"th": "ประเภท", "en": "Category"},

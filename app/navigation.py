@@ -6,8 +6,11 @@ To add a page, add one line to its audience in ``PAGES``::
          ":material/campaign:", "report"),
 
 ``title`` is either a key of ``app.i18n.LABELS`` or a ``{"th": ..., "en": ...}`` dict. ``roles``
-limits a page to sessions whose ``st.session_state["roles"]`` (set by the sign-in flow) holds one
-of them; an empty tuple means everyone. Sections with no visible page are not shown.
+shows a page in the menu only to sessions whose ``st.session_state["roles"]`` (set by the sign-in
+flow) holds one of them; an empty tuple means everyone. Pages with roles are still registered
+(hidden), so a link or a bookmark to them opens the page, which asks for sign-in in the person's
+language (the page itself checks the role, and so does every service it calls). Sections with no
+visible page are not shown.
 """
 
 from __future__ import annotations
@@ -69,22 +72,27 @@ PAGES: dict[str, list[Page]] = {
             "board",
         ),
     ],
-    "officer": [
+    "staff": [
+        Page(
+            "app_pages/staff_account.py",
+            {"th": "บัญชีเจ้าหน้าที่", "en": "Staff account"},
+            ":material/badge:",
+            "staff",
+        ),
         Page(
             "app_pages/officer_queue.py",
             {"th": "งานของหน่วยงาน", "en": "Agency queue"},
             ":material/inbox:",
             "queue",
+            roles=("officer",),
         ),
         Page(
             "app_pages/officer_escalations.py",
-            {"th": "เรื่องเกินกำหนด", "en": "Escalations"},
+            {"th": "พื้นที่งานผู้บริหาร", "en": "Executive workspace"},
             ":material/priority_high:",
             "escalations",
             roles=("executive",),
         ),
-    ],
-    "admin": [
         Page(
             "app_pages/admin_users.py",
             {"th": "ผู้ใช้และการส่งต่อ", "en": "Users and routing"},
@@ -94,6 +102,12 @@ PAGES: dict[str, list[Page]] = {
         ),
     ],
 }
+# Where each role works (the page a signed-in person is sent to).
+HOMES = {"officer": "queue", "executive": "escalations", "admin": "admin"}
+
+
+def home_of(role: str) -> str | None:
+    return HOMES.get(role)
 
 
 def title_of(page: Page) -> str:
@@ -120,23 +134,23 @@ def page_by_url(url_path: str) -> Page:
 
 
 def st_pages(roles: Iterable[str] | None = None) -> dict[str, list[st.Page]]:  # type: ignore[name-defined]
-    """``st.navigation`` input: section title → pages this session may see."""
+    """``st.navigation`` input: every page, those this session may not use hidden from the menu."""
     roles = current_roles() if roles is None else set(roles)
     sections: dict[str, list[st.Page]] = {}  # type: ignore[name-defined]
     for audience, pages in PAGES.items():
-        shown = [
+        registered = [
             st.Page(
                 str(APP_DIR / page.path),
                 title=title_of(page),
                 icon=page.icon,
                 url_path=page.url_path,
                 default=page.default,
+                visibility="visible" if visible(page, roles) else "hidden",
             )
             for page in pages
-            if visible(page, roles)
         ]
-        if shown:
-            sections[t(f"section_{audience}")] = shown
+        if registered:
+            sections[t(f"section_{audience}")] = registered
     return sections
 
 

@@ -17,6 +17,7 @@ from rich.table import Table
 from ingest.landing.reference import load_references
 from ingest.landing.run import FAILED, UNKNOWN, FileOutcome, RunReport, discover, run_ingest
 from ingest.registry import FeedSpec, RegistryError, load_area_aliases, load_registry
+from operations.audit import ChainReport
 from publish import (
     BuildFailed,
     build_and_publish,
@@ -163,7 +164,9 @@ def _extract_operational(con: duckdb.DuckDBPyConnection, settings: Settings) -> 
     from complaints.extract import extract_to_raw
 
     ensure_operational_store(settings.operational_url)
-    run_scheduled_jobs(settings.operational_url)
+    jobs = run_scheduled_jobs(settings.operational_url, anchor_path=settings.audit_anchor)
+    if not jobs.audit.ok:
+        console.print(f"[red]{jobs.audit.bilingual()}[/] (saraburi audit verify)")
     changed = extract_to_raw(con, settings.operational_url)
     console.print(f"operational store: {changed:,} changed citizen cases extracted")
 
@@ -245,20 +248,23 @@ def serve(
     port: Annotated[int, typer.Option()] = 8501,
     address: Annotated[str, typer.Option()] = "localhost",
 ) -> None:
-    """Start the Streamlit app on localhost / เปิดแอป."""
+    """Start the app (behind a reverse proxy in production: docs/deployment.md) / เปิดแอป."""
+    settings = load_settings()
     command = [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        str(PROJECT_ROOT / "app" / "streamlit_app.py"),
+        str(PROJECT_ROOT / "app" / "server.py"),
         "--server.port",
         str(port),
         "--server.address",
         address,
     ]
+    # The server takes the client's address from X-Forwarded-For only from these proxies.
+    environment = {**os.environ, "FORWARDED_ALLOW_IPS": ",".join(settings.trusted_proxies)}
     console.print(f"app: http://{address}:{port}")
-    raise typer.Exit(subprocess.call(command, cwd=PROJECT_ROOT, env=os.environ.copy()))  # noqa: S603
+    raise typer.Exit(subprocess.call(command, cwd=PROJECT_ROOT, env=environment))  # noqa: S603
 
 
 @app.command("ops-setup")
@@ -266,11 +272,17 @@ def ops_setup(
     reset_demo_passwords: Annotated[
         bool, typer.Option(help="give the demo users new random passwords")
     ] = False,
+    grant_app_role: Annotated[
+        str | None,
+        typer.Option(help="PostgreSQL: give this login role the app's rights (append-only audit)"),
+    ] = None,
 ) -> None:
     """Create or migrate the operational store and the demo users / ตั้งค่าระบบรับเรื่อง."""
     from bootstrap.setup import create_demo_users
 
     settings = load_settings()
+    if grant_app_role:
+        _grant_app_role(settings.operational_url, grant_app_role)
     passwords = create_demo_users(settings.operational_url, reset=reset_demo_passwords)
     if not passwords:
         console.print(
@@ -285,13 +297,62 @@ def ops_setup(
     console.print("[yellow]shown once: write them down / แสดงครั้งเดียว[/]")
 
 
+def _grant_app_role(url: str, role: str) -> None:
+    from bootstrap.setup import ensure_operational_store
+    from operations.db import make_engine
+    from operations.roles import grant_application_role
+
+    ensure_operational_store(url)
+    engine = make_engine(url)
+    try:
+        grant_application_role(engine, role)
+    except ValueError as error:
+        console.print(f"[red]{error}[/]")
+        raise typer.Exit(2) from error
+    finally:
+        engine.dispose()
+    console.print(f"role {role}: read/write, audit_log append-only / สิทธิ์ของแอปพร้อมแล้ว")
+
+
 @app.command("ops-jobs")
 def ops_jobs() -> None:
-    """Escalate overdue cases, anonymise old closed ones / งานประจำของระบบรับเรื่อง."""
+    """Escalate, anonymise, clean up, verify the audit log / งานประจำของระบบรับเรื่อง."""
     from bootstrap.jobs import run_scheduled_jobs
 
-    report = run_scheduled_jobs(load_settings().operational_url)
-    console.print(report)
+    settings = load_settings()
+    report = run_scheduled_jobs(settings.operational_url, anchor_path=settings.audit_anchor)
+    console.print(
+        f"escalated {report.escalated}, anonymised {report.anonymised}, "
+        f"rate-limit rows purged {report.rate_limit_buckets_purged}"
+    )
+    _print_audit(report.audit)
+
+
+audit_app = typer.Typer(help="The tamper-evident audit log / บันทึกการตรวจสอบ", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the audit log's hash chain; exit 1 naming the first broken row / ตรวจบันทึก."""
+    from bootstrap.jobs import verify_audit
+    from operations.db import Store
+
+    settings = load_settings()
+    store = Store(settings.operational_url)
+    try:
+        report = verify_audit(store, settings.audit_anchor, move_anchor=False)
+    finally:
+        store.dispose()
+    _print_audit(report)
+
+
+def _print_audit(report: ChainReport) -> None:
+    if report.ok:
+        console.print(f"[green]{report.bilingual()}[/]")
+        return
+    console.print(f"[red]{report.bilingual()}[/]")
+    raise typer.Exit(1)
 
 
 @app.command()

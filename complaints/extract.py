@@ -5,7 +5,7 @@
 in one DuckDB transaction. Rows are re-read from a short look-back window before the watermark (a
 transaction that committed late is not missed) but written only if they differ from what is
 already there, so each change lands once. No names, phones, LINE ids or national IDs leave the
-store; phone and ID numbers inside free text are masked. Times are Bangkok local time without
+store; the description was masked at intake. Times are Bangkok local time without
 offset, like every raw table.
 """
 
@@ -24,7 +24,6 @@ from sqlalchemy.orm import lazyload
 from complaints.models import Complaint
 from operations.clock import to_bangkok, utc_now
 from operations.db import Store, is_sqlite
-from operations.masking import mask_text
 
 SOURCE = "app_complaints"
 LOOKBACK = timedelta(minutes=10)
@@ -85,7 +84,7 @@ def _row(case: Complaint, loaded_at: datetime) -> dict[str, object]:
         "case_id": case_key(case.complaint_id),
         "tracking_code_hash": warehouse_code_hash(case.tracking_code_hash),
         "category_code": case.category_code,
-        "description": mask_text(case.description),
+        "description": case.description,  # masked at intake
         "tambon_code": case.tambon_code,
         "amphoe_code": case.amphoe_code,
         "village_no": case.village_no,

@@ -1,5 +1,9 @@
 """Citizen intake: a validated submission becomes exactly one routed case.
 
+Personal data in the description (phone numbers, IDs, names, ...) is masked here, once: the public,
+the audit log and the warehouse only ever see the masked text; the text as typed is kept apart for
+the case's own officers until the retention job erases it.
+
 Exactly once: the form carries a random submission token; its hash is unique in the store, so a
 double click or a retry after a lost response returns the case already made (with the same tracking
 code) instead of a second one. Validation happens before the transaction, and the case, its
@@ -30,7 +34,7 @@ from operations.clock import as_naive_utc
 from operations.db import Store
 from operations.errors import OperationsError
 from operations.geo import ProvinceShape, distance_m
-from operations.masking import mask_national_id
+from operations.masking import mask_national_id, mask_text
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +80,9 @@ def submit_complaint(
             existing = _by_token(session, token_hash, submission_token)
             if existing is not None:
                 return existing
-            ratelimit.hit(session, ratelimit.SUBMIT, client_key, now)
+            ratelimit.hit_client_and_all(
+                session, ratelimit.SUBMIT, ratelimit.SUBMIT_ALL, client_key, now
+            )
             receipt = _create(session, valid, submission_token, token_hash, national_id_hash, now)
     except IntegrityError:
         # Another writer committed the same token first (PostgreSQL): return its case.
@@ -166,12 +172,14 @@ def _create(
     agency = route(session, valid.category_code, valid.amphoe_code)
     duplicate_of = find_duplicate(session, valid, now)
     code = _unused_code(session)
+    masked = mask_text(valid.description) or ""
     case = Complaint(
         tracking_code_hash=tracking.hash_code(code),
         submission_token_hash=token_hash,
         tracking_code_sealed=tracking.seal_code(code, token),
         category_code=valid.category_code,
-        description=valid.description,
+        description=masked,
+        description_original=valid.description if masked != valid.description else None,
         amphoe_code=valid.amphoe_code,
         tambon_code=valid.tambon_code,
         village_no=valid.village_no,

@@ -1,7 +1,8 @@
 """SQLAlchemy models of the complaints domain (tables created by the Alembic migrations).
 
-Personal data lives only in the ``contact_*`` and ``national_id_*`` columns of :class:`Complaint`;
-the audit log never copies those columns.
+Personal data lives only in the ``contact_*``, ``national_id_*`` and ``description_original``
+columns of :class:`Complaint` (erased by the retention job); ``description`` is masked at intake,
+and the audit log never copies the personal columns.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ class Complaint(Base):
     # retry (same token) can read it back; a leaked database does not reveal tracking codes.
     tracking_code_sealed: Mapped[str] = mapped_column(String(64))
     category_code: Mapped[str] = mapped_column(String(40))
-    description: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text)  # masked at intake: what everyone else sees
     amphoe_code: Mapped[str] = mapped_column(String(4))
     tambon_code: Mapped[str] = mapped_column(String(6))
     village_no: Mapped[int | None] = mapped_column(Integer)
@@ -75,6 +76,8 @@ class Complaint(Base):
     contact_line_id: Mapped[str | None] = mapped_column(String(60))
     national_id_hash: Mapped[str | None] = mapped_column(String(200))
     national_id_masked: Mapped[str | None] = mapped_column(String(20))
+    # the description as typed, only when masking changed it: for the case's own officers
+    description_original: Mapped[str | None] = mapped_column(Text)
     consent_version: Mapped[str] = mapped_column(String(20))
     consent_at: Mapped[datetime] = mapped_column(DateTime)
     # workflow

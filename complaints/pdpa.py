@@ -68,6 +68,7 @@ def anonymise_closed_cases(
             case.national_id_hash = None
             case.national_id_masked = None
             case.description = mask_text(case.description) or ""
+            case.description_original = None
             case.resolution_text = mask_text(case.resolution_text)
             case.anonymised_at = now
             case.updated_at = next_change_time(case.updated_at, now)
@@ -109,7 +110,9 @@ def export_citizen_data(
     moment = as_naive_utc(now) if now else None
     if moment is not None:
         with store.write() as session:
-            ratelimit.hit(session, ratelimit.TRACK_LOOKUP, client_key, moment)
+            ratelimit.hit_client_and_all(
+                session, ratelimit.TRACK_LOOKUP, ratelimit.TRACK_LOOKUP_ALL, client_key, moment
+            )
     code = tracking.normalise_code(tracking_code)
     with store.read() as session:
         case = None
@@ -139,7 +142,7 @@ def export_citizen_data(
         return {
             "tracking_code": code,
             "category_code": case.category_code,
-            "description": case.description,
+            "description": case.description_original or case.description,
             "amphoe_code": case.amphoe_code,
             "tambon_code": case.tambon_code,
             "village_no": case.village_no,

@@ -25,9 +25,9 @@ def set_routing_rule(
     agency_code: str,
     now: datetime,
 ) -> None:
-    require_role(actor, "admin")
     now = as_naive_utc(now)
     with store.write() as session:
+        require_role(session, actor, "admin")
         if category_code != ANY and session.get(CategorySla, category_code) is None:
             raise NotFound("ไม่พบประเภทเรื่อง", "unknown category")
         if amphoe_code != ANY and not re.fullmatch(r"19\d\d", amphoe_code):
@@ -61,11 +61,11 @@ def set_routing_rule(
 def set_sla_days(
     store: Store, actor: Principal, category_code: str, days: int, now: datetime
 ) -> None:
-    require_role(actor, "admin")
     if not 1 <= days <= 365:
         raise ValidationFailed([FieldError("sla_days", "SLA 1-365 วัน", "SLA must be 1-365 days")])
     now = as_naive_utc(now)
     with store.write() as session:
+        require_role(session, actor, "admin")
         sla = session.get(CategorySla, category_code)
         if sla is None:
             raise NotFound("ไม่พบประเภทเรื่อง", "unknown category")

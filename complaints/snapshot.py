@@ -32,7 +32,7 @@ _CASE_FIELDS = (
 
 def case_snapshot(case: Complaint) -> dict[str, Any]:
     snapshot = {name: plain(getattr(case, name)) for name in _CASE_FIELDS}
-    snapshot["description"] = mask_text(case.description)
+    snapshot["description"] = case.description  # masked at intake
     snapshot["resolution_text"] = mask_text(case.resolution_text)
     snapshot["has_location"] = case.latitude is not None
     snapshot["has_contact"] = bool(case.contact_name or case.contact_phone or case.contact_line_id)

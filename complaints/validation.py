@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from operations.areas import AreaCatalogue
 from operations.errors import FieldError, ValidationFailed
 from operations.geo import ProvinceShape, in_province
+from operations.masking import is_valid_national_id
 from operations.uploads import CleanPhoto, validate_photo
 from thai.text import thai_digits_to_arabic
 
@@ -90,14 +91,6 @@ def description_errors(text: str, field: str = "description") -> list[FieldError
             )
         ]
     return []
-
-
-def is_valid_national_id(digits: str) -> bool:
-    """Thai 13-digit ID: the last digit is (11 - sum(d_i x (13 - i)) mod 11) mod 10."""
-    if len(digits) != 13 or not digits.isascii() or not digits.isdigit():
-        return False
-    total = sum(int(d) * (13 - i) for i, d in enumerate(digits[:12]))
-    return (11 - total % 11) % 10 == int(digits[12])
 
 
 def normalise_national_id(text: str) -> str | None:

@@ -11,7 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from complaints import tracking
+from complaints.location import public_point
 from complaints.models import Attachment, CaseEvent, CategorySla, Complaint
+from complaints.overdue import is_overdue, overdue_condition
 from complaints.status import CLOSED_STATUSES, OPEN_STATUSES, STATUS_NAMES
 from complaints.workflow import REOPEN_WINDOW_DAYS
 from operations import ratelimit
@@ -19,11 +21,9 @@ from operations.areas import saraburi_areas
 from operations.auth import Principal, require_agency, require_role, sees_personal_data
 from operations.clock import as_naive_utc
 from operations.db import Store
-from operations.errors import NotFound, PermissionDenied
+from operations.errors import NotFound
 from operations.masking import mask_line_id, mask_phone, mask_text
 from operations.models import Agency
-
-BOARD_COORD_DECIMALS = 3  # about 100 m: the board never pins a reporter's doorstep
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ class AgencyStats:
     open_cases: int
     resolved: int
     resolved_within_sla: int
-    escalated_open: int
+    overdue_open: int
     median_days_to_resolve: float | None
     average_rating: float | None
 
@@ -177,7 +177,9 @@ def public_case(
     now = as_naive_utc(now)
     if count_hit:  # False only when re-showing a case this session already found
         with store.write() as session:
-            ratelimit.hit(session, ratelimit.TRACK_LOOKUP, client_key, now)
+            ratelimit.hit_client_and_all(
+                session, ratelimit.TRACK_LOOKUP, ratelimit.TRACK_LOOKUP_ALL, client_key, now
+            )
     code = tracking.normalise_code(code_text)
     if code is None:
         raise NotFound("รูปแบบรหัสติดตามไม่ถูกต้อง", "this is not a tracking code")
@@ -205,7 +207,7 @@ def public_case(
             category_name=categories.get(case.category_code, case.category_code),
             area_name=_area(case),
             village_no=case.village_no,
-            description=mask_text(case.description) or "",
+            description=case.description,  # masked at intake
             status=case.status,
             agency_name=agencies.get(case.agency_code or ""),
             received_at=case.received_at,
@@ -246,7 +248,7 @@ def board(
     amphoe_code: str | None = None,
     limit: int = 500,
 ) -> list[BoardRow]:
-    """Recent cases, anonymised: no text, no contact, coordinates rounded to ~100 m."""
+    """Recent cases, anonymised: no text, no contact, public points (:mod:`complaints.location`)."""
     since = as_naive_utc(now) - timedelta(days=days)
     with store.read() as session:
         categories, agencies = _names(session)
@@ -269,10 +271,11 @@ def board(
                 agency_name=agencies.get(c.agency_code or ""),
                 received_at=c.received_at,
                 resolved_at=c.resolved_at,
-                latitude=None if c.latitude is None else round(c.latitude, BOARD_COORD_DECIMALS),
-                longitude=None if c.longitude is None else round(c.longitude, BOARD_COORD_DECIMALS),
+                latitude=point[0],
+                longitude=point[1],
             )
             for c in cases
+            for point in [public_point(c.category_code, c.tambon_code, c.latitude, c.longitude)]
         ]
 
 
@@ -287,7 +290,8 @@ class _StatRow:
 
 
 def agency_stats(store: Store, now: datetime, days: int = 365) -> list[AgencyStats]:
-    since = as_naive_utc(now) - timedelta(days=days)
+    now = as_naive_utc(now)
+    since = now - timedelta(days=days)
     with store.read() as session:
         _, agencies = _names(session)
         rows = session.execute(
@@ -325,7 +329,7 @@ def agency_stats(store: Store, now: datetime, days: int = 365) -> list[AgencySta
                 resolved_within_sla=sum(
                     1 for r in resolved if r.resolved_at is not None and r.resolved_at <= r.due_at
                 ),
-                escalated_open=sum(1 for r in items if r.escalated and r.status in OPEN_STATUSES),
+                overdue_open=sum(1 for r in items if is_overdue(r.status, r.due_at, now)),
                 median_days_to_resolve=round(median(days_to_resolve), 1)
                 if days_to_resolve
                 else None,
@@ -347,9 +351,9 @@ def officer_queue(
     min_age_days: int = 0,
 ) -> list[QueueRow]:
     """Cases of the officer's own agency, oldest first."""
-    require_role(actor, "officer")
     now = as_naive_utc(now)
     with store.read() as session:
+        require_role(session, actor, "officer")
         categories, _ = _names(session)
         query = select(Complaint).where(
             Complaint.agency_code == actor.agency_code, Complaint.status.in_(statuses)
@@ -372,7 +376,7 @@ def _queue_row(c: Complaint, categories: dict[str, str], now: datetime) -> Queue
         received_at=c.received_at,
         age_days=(now - c.received_at).days,
         sla_due_at=c.sla_due_at,
-        is_overdue=c.status in OPEN_STATUSES and now > c.sla_due_at,
+        is_overdue=is_overdue(c.status, c.sla_due_at, now),
         is_escalated=c.is_escalated,
         duplicate_of=c.duplicate_of,
         agency_code=c.agency_code,
@@ -380,15 +384,14 @@ def _queue_row(c: Complaint, categories: dict[str, str], now: datetime) -> Queue
 
 
 def escalations(store: Store, actor: Principal, now: datetime) -> list[QueueRow]:
-    """Escalated cases still open (they stay on this list until resolved): executives only."""
-    require_role(actor, "executive")
+    """Overdue cases (:mod:`complaints.overdue`, reference: now), longest overdue first:
+    executives only. The escalation job has flagged each of them."""
     now = as_naive_utc(now)
     with store.read() as session:
+        require_role(session, actor, "executive")
         categories, _ = _names(session)
         cases = session.scalars(
-            select(Complaint)
-            .where(Complaint.is_escalated.is_(True), Complaint.status.in_(OPEN_STATUSES))
-            .order_by(Complaint.sla_due_at)
+            select(Complaint).where(overdue_condition(now)).order_by(Complaint.sla_due_at)
         ).all()
         return [_queue_row(c, categories, now) for c in cases]
 
@@ -400,10 +403,15 @@ def case_detail(store: Store, actor: Principal, complaint_id: int) -> CaseDetail
         if case is None:
             raise NotFound()
         if actor.role == "officer":
-            require_agency(actor, case.agency_code)
-        elif actor.role != "executive":
-            raise PermissionDenied("case details")
+            require_agency(session, actor, case.agency_code)
+        else:
+            require_role(session, actor, "executive")
         visible = sees_personal_data(actor, case.agency_code)
+        latitude, longitude = (
+            (case.latitude, case.longitude)
+            if visible
+            else public_point(case.category_code, case.tambon_code, case.latitude, case.longitude)
+        )
         categories, agencies = _names(session)
         photos = tuple(
             session.scalars(
@@ -418,9 +426,11 @@ def case_detail(store: Store, actor: Principal, complaint_id: int) -> CaseDetail
             tambon_code=case.tambon_code,
             area_name=_area(case),
             village_no=case.village_no,
-            latitude=case.latitude,
-            longitude=case.longitude,
-            description=case.description if visible else (mask_text(case.description) or ""),
+            latitude=latitude,
+            longitude=longitude,
+            description=(case.description_original or case.description)
+            if visible
+            else case.description,
             status=case.status,
             agency_code=case.agency_code,
             agency_name=agencies.get(case.agency_code or ""),
@@ -449,9 +459,9 @@ def staff_photo(store: Store, actor: Principal, attachment_id: int) -> tuple[byt
         case = session.get(Complaint, attachment.complaint_id)
         assert case is not None
         if actor.role == "officer":
-            require_agency(actor, case.agency_code)
-        elif actor.role != "executive":
-            raise PermissionDenied("photos")
+            require_agency(session, actor, case.agency_code)
+        else:
+            require_role(session, actor, "executive")
         return bytes(attachment.content), attachment.content_type
 
 
@@ -463,8 +473,8 @@ def agency_officers(store: Store, actor: Principal, agency_code: str) -> list[tu
     """(user id, display name) of the active officers of one agency: for executives assigning."""
     from operations.models import User
 
-    require_role(actor, "executive", "admin")
     with store.read() as session:
+        require_role(session, actor, "executive", "admin")
         return [
             (u.user_id, u.display_name or u.username)
             for u in session.scalars(

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from complaints import tracking
 from complaints.models import Attachment, CaseEvent, Complaint
+from complaints.overdue import overdue_condition
 from complaints.routing import due_at, sla_days
 from complaints.snapshot import case_snapshot
 from complaints.status import OPEN_STATUSES, check_transition
@@ -25,6 +26,7 @@ from operations.auth import PUBLIC, SYSTEM, Principal, require_agency, require_r
 from operations.clock import as_naive_utc, next_change_time
 from operations.db import Store
 from operations.errors import FieldError, NotFound, OperationsError, ValidationFailed
+from operations.masking import mask_text
 from operations.models import Agency, User
 from operations.uploads import validate_photo
 
@@ -96,7 +98,7 @@ def _change(
             status_from=old_status if status else None,
             status_to=status,
             agency_code=case.agency_code,
-            message=message,
+            message=mask_text(message) if public else message,
             is_public=public,
             actor_user_id=actor.user_id,
         )
@@ -129,7 +131,7 @@ def accept(store: Store, actor: Principal, complaint_id: int, now: datetime) -> 
     now = as_naive_utc(now)
     with store.write() as session:
         case = _case(session, complaint_id)
-        require_agency(actor, case.agency_code)
+        require_agency(session, actor, case.agency_code)
         _change(
             session,
             case,
@@ -150,8 +152,10 @@ def transfer(
     reason = _text(reason, "reason")
     with store.write() as session:
         case = _case(session, complaint_id)
-        if actor.role != "executive":
-            require_agency(actor, case.agency_code)
+        if actor.role == "executive":
+            require_role(session, actor, "executive")
+        else:
+            require_agency(session, actor, case.agency_code)
         _active_agency(session, to_agency)
         if to_agency == case.agency_code:
             raise OperationsError("เรื่องอยู่ที่หน่วยงานนี้แล้ว", "the case is already with this agency")
@@ -182,7 +186,7 @@ def add_update(
     message = _text(message, "message")
     with store.write() as session:
         case = _case(session, complaint_id)
-        require_agency(actor, case.agency_code)
+        require_agency(session, actor, case.agency_code)
         if case.status not in OPEN_STATUSES:
             raise OperationsError("เรื่องนี้ปิดแล้ว", "the case is closed")
         _change(
@@ -215,7 +219,7 @@ def resolve(
             raise ValidationFailed([error]) from error
     with store.write() as session:
         case = _case(session, complaint_id)
-        require_agency(actor, case.agency_code)
+        require_agency(session, actor, case.agency_code)
         _change(
             session,
             case,
@@ -225,7 +229,7 @@ def resolve(
             status="resolved",
             event_kind="resolved",
             message=result,
-            resolution_text=result,
+            resolution_text=mask_text(result),
             resolved_at=now,
             closed_at=now,
         )
@@ -249,7 +253,7 @@ def reject(store: Store, actor: Principal, complaint_id: int, reason: str, now: 
     reason = _text(reason, "reason")
     with store.write() as session:
         case = _case(session, complaint_id)
-        require_agency(actor, case.agency_code)
+        require_agency(session, actor, case.agency_code)
         _change(
             session,
             case,
@@ -271,12 +275,17 @@ def merge_duplicate(
     now = as_naive_utc(now)
     with store.write() as session:
         case = _case(session, complaint_id)
-        require_agency(actor, case.agency_code)
+        require_agency(session, actor, case.agency_code)
         target = session.get(Complaint, into_id)
-        if target is None or into_id == complaint_id or target.status == "merged_duplicate":
+        if (
+            target is None
+            or target.agency_code != case.agency_code  # never into another agency's case
+            or into_id == complaint_id
+            or target.status == "merged_duplicate"
+        ):
             raise OperationsError(
-                "เลือกเรื่องหลักที่ยังไม่ถูกรวมและไม่ใช่เรื่องเดียวกัน",
-                "choose a main case that is another case and not itself merged",
+                "เลือกเรื่องหลักของหน่วยงานท่าน ที่ยังไม่ถูกรวมและไม่ใช่เรื่องเดียวกัน",
+                "choose a main case of your agency that is another case and not itself merged",
             )
         _change(
             session,
@@ -298,8 +307,10 @@ def comment(store: Store, actor: Principal, complaint_id: int, message: str, now
     message = _text(message, "message")
     with store.write() as session:
         case = _case(session, complaint_id)
-        if actor.role != "executive":
-            require_agency(actor, case.agency_code)
+        if actor.role == "executive":
+            require_role(session, actor, "executive")
+        else:
+            require_agency(session, actor, case.agency_code)
         _change(
             session,
             case,
@@ -326,9 +337,9 @@ def assign(
 ) -> None:
     """Executives give an open case to an agency (and optionally one of its officers)."""
     now = as_naive_utc(now)
-    require_role(actor, "executive")
     note = _text(reason, "reason", required=False) or None
     with store.write() as session:
+        require_role(session, actor, "executive")
         case = _case(session, complaint_id)
         if case.status not in OPEN_STATUSES:
             raise OperationsError("เรื่องนี้ปิดแล้ว", "the case is closed")
@@ -372,7 +383,9 @@ def assign(
 def confirm_fix(store: Store, code: str, client_key: str, now: datetime) -> None:
     now = as_naive_utc(now)
     with store.write() as session:
-        ratelimit.hit(session, ratelimit.CITIZEN_ACTION, client_key, now)
+        ratelimit.hit_client_and_all(
+            session, ratelimit.CITIZEN_ACTION, ratelimit.CITIZEN_ACTION_ALL, client_key, now
+        )
     with store.write() as session:
         case = _case_by_code(session, code)
         _change(
@@ -391,7 +404,9 @@ def reopen(store: Store, code: str, reason: str, client_key: str, now: datetime)
     now = as_naive_utc(now)
     reason = _text(reason, "reason")
     with store.write() as session:
-        ratelimit.hit(session, ratelimit.CITIZEN_ACTION, client_key, now)
+        ratelimit.hit_client_and_all(
+            session, ratelimit.CITIZEN_ACTION, ratelimit.CITIZEN_ACTION_ALL, client_key, now
+        )
     with store.write() as session:
         case = _case_by_code(session, code)
         check_transition(case.status, "reopened")
@@ -422,7 +437,9 @@ def rate(store: Store, code: str, stars: int, client_key: str, now: datetime) ->
     if stars not in range(1, 6):
         raise ValidationFailed([FieldError("rating", "ให้คะแนน 1 ถึง 5", "rate from 1 to 5")])
     with store.write() as session:
-        ratelimit.hit(session, ratelimit.CITIZEN_ACTION, client_key, now)
+        ratelimit.hit_client_and_all(
+            session, ratelimit.CITIZEN_ACTION, ratelimit.CITIZEN_ACTION_ALL, client_key, now
+        )
     with store.write() as session:
         case = _case_by_code(session, code)
         if case.status not in {"resolved", "confirmed"}:
@@ -443,16 +460,12 @@ def rate(store: Store, code: str, stars: int, client_key: str, now: datetime) ->
 
 
 def escalate_overdue(store: Store, now: datetime) -> int:
-    """Flag open cases past their SLA as escalated (they stay flagged); returns how many."""
+    """Flag overdue cases (:mod:`complaints.overdue`) as escalated; returns how many."""
     now = as_naive_utc(now)
     with store.read() as session:  # a cheap read first: pages call this on every run
         pending = session.scalar(
             select(Complaint.complaint_id)
-            .where(
-                Complaint.status.in_(OPEN_STATUSES),
-                Complaint.is_escalated.is_(False),
-                Complaint.sla_due_at < now,
-            )
+            .where(overdue_condition(now), Complaint.is_escalated.is_(False))
             .limit(1)
         )
     if pending is None:
@@ -460,11 +473,7 @@ def escalate_overdue(store: Store, now: datetime) -> int:
     with store.write() as session:
         overdue = session.scalars(
             select(Complaint)
-            .where(
-                Complaint.status.in_(OPEN_STATUSES),
-                Complaint.is_escalated.is_(False),
-                Complaint.sla_due_at < now,
-            )
+            .where(overdue_condition(now), Complaint.is_escalated.is_(False))
             .order_by(Complaint.complaint_id)
             .with_for_update()
         ).all()

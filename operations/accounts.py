@@ -10,11 +10,13 @@ from sqlalchemy import select
 
 from operations.audit import record
 from operations.auth import (
+    STAFF_ROLES,
     Principal,
     check_password_strength,
     hash_password,
     new_password,
     require_role,
+    verify_password,
 )
 from operations.clock import as_naive_utc
 from operations.db import Store
@@ -26,6 +28,7 @@ from operations.errors import (
     ValidationFailed,
 )
 from operations.models import Agency, User
+from operations.sessions import revoke_user_sessions
 
 _USERNAME = re.compile(r"^[a-z0-9_.-]{3,60}$")
 _AGENCY_CODE = re.compile(r"^[a-z0-9_]{2,40}$")
@@ -43,8 +46,8 @@ class UserRow:
 
 
 def list_users(store: Store, actor: Principal) -> list[UserRow]:
-    require_role(actor, "admin")
     with store.read() as session:
+        require_role(session, actor, "admin")
         return [
             UserRow(u.user_id, u.username, u.role, u.agency_code, u.display_name, u.is_active)
             for u in session.scalars(select(User).order_by(User.username))
@@ -62,7 +65,6 @@ def create_user(
     password: str | None = None,
 ) -> str:
     """Create a user; returns the password (random when not given), shown once."""
-    require_role(actor, "admin")
     username = username.strip().lower()
     errors = []
     if not _USERNAME.match(username):
@@ -79,6 +81,7 @@ def create_user(
     check_password_strength(secret)
     now = as_naive_utc(now)
     with store.write() as session:
+        require_role(session, actor, "admin")
         if session.scalars(select(User).where(User.username == username)).first() is not None:
             raise OperationsError("มีชื่อผู้ใช้นี้แล้ว", "the username is taken")
         if agency_code and session.get(Agency, agency_code) is None:
@@ -111,9 +114,9 @@ def create_user(
 def set_user_active(
     store: Store, actor: Principal, user_id: int, active: bool, now: datetime
 ) -> None:
-    require_role(actor, "admin")
     now = as_naive_utc(now)
     with store.write() as session:
+        require_role(session, actor, "admin")
         user = session.get(User, user_id)
         if user is None:
             raise NotFound()
@@ -121,21 +124,24 @@ def set_user_active(
             raise OperationsError("ปิดบัญชีของตนเองไม่ได้", "you cannot deactivate yourself")
         before = {"is_active": user.is_active}
         user.is_active = active
+        if not active:
+            revoke_user_sessions(session, user_id, now)
         record(
             session, actor, "user.set_active", "user", user_id, before, {"is_active": active}, now
         )
 
 
 def reset_password(store: Store, actor: Principal, user_id: int, now: datetime) -> str:
-    require_role(actor, "admin")
     now = as_naive_utc(now)
     secret = new_password()
     with store.write() as session:
+        require_role(session, actor, "admin")
         user = session.get(User, user_id)
         if user is None:
             raise NotFound()
         user.password_hash = hash_password(secret)
         user.must_change_password = True
+        revoke_user_sessions(session, user_id, now)
         record(
             session, actor, "user.reset_password", "user", user_id, None, {"password": "reset"}, now
         )
@@ -152,7 +158,6 @@ def upsert_agency(
     now: datetime,
     active: bool = True,
 ) -> None:
-    require_role(actor, "admin")
     if (
         not _AGENCY_CODE.match(agency_code)
         or not name_th.strip()
@@ -167,6 +172,7 @@ def upsert_agency(
         )
     now = as_naive_utc(now)
     with store.write() as session:
+        require_role(session, actor, "admin")
         agency = session.get(Agency, agency_code)
         before = None
         if agency is None:
@@ -202,13 +208,14 @@ def list_agencies(store: Store) -> list[Agency]:
 def change_own_password(
     store: Store, actor: Principal, current: str, new: str, now: datetime
 ) -> None:
-    """Any staff member replaces their own password (the one-time one first of all)."""
-    from operations.auth import STAFF_ROLES, verify_password
+    """Any staff member replaces their own password (the one-time one first of all).
 
-    require_role(actor, *STAFF_ROLES)
+    Every other session of the account is closed; the one the change was made in stays open.
+    """
     check_password_strength(new)
     now = as_naive_utc(now)
     with store.write() as session:
+        require_role(session, actor, *STAFF_ROLES, password_change=True)
         user = session.get(User, actor.user_id)
         if user is None or not verify_password(user.password_hash, current):
             raise AuthenticationFailed()
@@ -216,6 +223,7 @@ def change_own_password(
             raise OperationsError("รหัสผ่านใหม่ต้องไม่ซ้ำของเดิม", "the new password must differ")
         user.password_hash = hash_password(new)
         user.must_change_password = False
+        revoke_user_sessions(session, user.user_id, now, keep=actor.session_id)
         record(
             session,
             actor,

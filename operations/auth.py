@@ -1,4 +1,11 @@
-"""Who is acting: password hashing (argon2id), log-in, roles, and the permission checks."""
+"""Who is acting: password hashing (argon2id), log-in, roles, and the permission checks.
+
+Every service checks its actor with :func:`require_role` or :func:`require_agency` inside its own
+transaction. For staff that is more than the role the page passed in: the account must still be
+active with the same role and agency, its one-time password must have been changed, and the sign-in
+session (when there is one) must not have been revoked or have expired. So a deactivated officer,
+a changed role or a flagged account stops working at once, whatever a page forgot to check.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +19,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operations.errors import AuthenticationFailed, PermissionDenied
-from operations.models import User
+from operations.errors import (
+    AuthenticationFailed,
+    PasswordChangeRequired,
+    PermissionDenied,
+    SessionEnded,
+)
+from operations.models import StaffSession, User
 
 Role = Literal["public", "officer", "executive", "admin"]
 STAFF_ROLES: Final[tuple[Role, ...]] = ("officer", "executive", "admin")
@@ -28,6 +40,7 @@ class Principal:
     username: str
     role: Role | Literal["system"]
     agency_code: str | None = None
+    session_id: int | None = None  # the staff sign-in session this actor acts through
 
 
 PUBLIC: Final = Principal(None, "public", "public")
@@ -84,14 +97,40 @@ def principal_of(user: User) -> Principal:
     return Principal(user.user_id, user.username, role, user.agency_code)
 
 
-def require_role(actor: Principal, *roles: str) -> None:
+def require_role(
+    session: Session, actor: Principal, *roles: str, password_change: bool = False
+) -> None:
+    """``actor`` has one of ``roles`` and, for staff, an account in good standing right now."""
     if actor.role not in roles:
         raise PermissionDenied(f"role {actor.role} cannot do this")
+    if actor.role in STAFF_ROLES:
+        _check_account(session, actor, password_change)
 
 
-def require_agency(actor: Principal, agency_code: str | None) -> None:
+def _check_account(session: Session, actor: Principal, password_change: bool) -> None:
+    user = session.get(User, actor.user_id) if actor.user_id is not None else None
+    if (
+        user is None
+        or not user.is_active
+        or user.role != actor.role
+        or user.agency_code != actor.agency_code
+    ):
+        raise SessionEnded()
+    if actor.session_id is not None:
+        staff_session = session.get(StaffSession, actor.session_id)
+        if (
+            staff_session is None
+            or staff_session.user_id != user.user_id
+            or staff_session.revoked_at is not None
+        ):
+            raise SessionEnded()
+    if user.must_change_password and not password_change:
+        raise PasswordChangeRequired()
+
+
+def require_agency(session: Session, actor: Principal, agency_code: str | None) -> None:
     """Officers act only on their own agency's cases."""
-    require_role(actor, "officer")
+    require_role(session, actor, "officer")
     if actor.agency_code is None or actor.agency_code != agency_code:
         raise PermissionDenied("a case of another agency")
 

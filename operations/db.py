@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 30_000
 _READ_ONLY = "saraburi_read_only"
@@ -85,3 +86,12 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def insert_if_missing(
+    session: Session, model: type[DeclarativeBase], values: dict[str, Any]
+) -> None:
+    """INSERT ... ON CONFLICT DO NOTHING: safe when concurrent transactions add the same key."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(insert(model).values(**values).on_conflict_do_nothing())

@@ -66,3 +66,21 @@ class RateLimited(OperationsError):
 class AuthenticationFailed(OperationsError):
     def __init__(self) -> None:
         super().__init__("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", "wrong username or password")
+
+
+class PasswordChangeRequired(OperationsError):
+    def __init__(self) -> None:
+        super().__init__(
+            "กรุณาเปลี่ยนรหัสผ่านครั้งเดียวก่อนทำรายการอื่น",
+            "change your one-time password before anything else",
+        )
+
+
+class SessionEnded(OperationsError):
+    """The sign-in is no longer valid: signed out, expired, revoked or the account changed."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "การเข้าสู่ระบบสิ้นสุดแล้ว กรุณาเข้าสู่ระบบใหม่",
+            "your sign-in has ended, please sign in again",
+        )

@@ -41,6 +41,14 @@ class ProvinceShape:
 
         return bool(self._outline.contains(Point(longitude, latitude)))
 
+    def centroid(self, tambon_code: str) -> tuple[float, float] | None:
+        """(latitude, longitude) of the tambon's centre; None for an unknown code."""
+        for code, geometry in self._tambons:
+            if code == tambon_code:
+                centre = geometry.centroid
+                return float(centre.y), float(centre.x)
+        return None
+
     def tambon_at(self, latitude: float, longitude: float) -> str | None:
         from shapely.geometry import Point
 

@@ -59,7 +59,8 @@ class User(Base):
 
 
 class AuditEntry(Base):
-    """Append-only: the code only inserts; triggers refuse UPDATE and DELETE."""
+    """Append-only and hash-chained (:mod:`operations.audit`): the code only inserts; triggers
+    refuse UPDATE, DELETE and REPLACE; on PostgreSQL the application role may only INSERT."""
 
     __tablename__ = "audit_log"
 
@@ -74,6 +75,32 @@ class AuditEntry(Base):
     before_json: Mapped[str | None] = mapped_column(Text)
     after_json: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))  # row_hash of the row before (chain)
+    row_hash: Mapped[str] = mapped_column(String(64))
+
+
+class StaffSession(Base):
+    """A signed-in staff member; the browser holds the secret, the store only its hash."""
+
+    __tablename__ = "staff_sessions"
+
+    session_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.user_id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class LoginThrottle(Base):
+    """Failed sign-ins per client, per account and per (account, client), for backoff."""
+
+    __tablename__ = "login_throttle"
+
+    throttle_key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failure_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class RateLimitBucket(Base):

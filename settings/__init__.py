@@ -18,6 +18,9 @@ SARABURI_LANDING_DIR       $SARABURI_HOME/data/landing                   deliver
 SARABURI_REGISTRY_DIR      $SARABURI_HOME/ingest/registry                feed registry, area aliases
 SARABURI_GEO_DIR           $SARABURI_HOME/../shared/geo                  COD-AB boundaries
 SARABURI_REFERENCE_DIR     $SARABURI_HOME/../shared/reference            the LAO list
+SARABURI_AUDIT_ANCHOR      $SARABURI_WAREHOUSE_DIR/audit_anchor.json     last verified audit row
+SARABURI_TRUSTED_PROXIES   127.0.0.1                                     proxies whose
+                                                                         X-Forwarded-For is trusted
 ========================== ============================================= ===========================
 
 ``SARABURI_BUILD_PATH`` is not a setting: it is the file one dbt invocation writes, set by
@@ -49,6 +52,8 @@ class Settings:
     registry_dir: Path
     geo_dir: Path
     reference_dir: Path
+    audit_anchor: Path
+    trusted_proxies: tuple[str, ...]
 
     @property
     def feeds_dir(self) -> Path:
@@ -106,4 +111,10 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         registry_dir=_path(env, "SARABURI_REGISTRY_DIR", home / "ingest" / "registry"),
         geo_dir=_path(env, "SARABURI_GEO_DIR", home.parent / "shared" / "geo"),
         reference_dir=_path(env, "SARABURI_REFERENCE_DIR", home.parent / "shared" / "reference"),
+        audit_anchor=_path(env, "SARABURI_AUDIT_ANCHOR", warehouse_dir / "audit_anchor.json"),
+        trusted_proxies=tuple(
+            part.strip()
+            for part in env.get("SARABURI_TRUSTED_PROXIES", "127.0.0.1").split(",")
+            if part.strip()
+        ),
     )

@@ -37,7 +37,7 @@ def streamlit_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
     port = free_port()
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app/streamlit_app.py",
+            [sys.executable, "-m", "streamlit", "run", "app/server.py",
              "--server.port", str(port), "--server.address", "127.0.0.1",
              "--server.headless", "true"],
             cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT,

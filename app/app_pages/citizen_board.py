@@ -11,7 +11,7 @@ import streamlit as st
 
 from app.i18n import pick
 from app.staff.labels import tr
-from app.staff.render import fmt_time, status_name
+from app.staff.render import fmt_time, show_agency_stats, status_name
 from app.staff.session import store
 from complaints import views
 from complaints.rules import list_categories
@@ -106,24 +106,6 @@ else:
 st.subheader(tr("agency_stats"))
 stats = views.agency_stats(store(), now)
 if stats:
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    tr("agency"): s.agency_name,
-                    tr("cases"): s.cases,
-                    tr("open_cases"): s.open_cases,
-                    tr("resolved"): s.resolved,
-                    tr("within_sla"): s.resolved_within_sla,
-                    tr("escalated_open"): s.escalated_open,
-                    tr("median_days"): s.median_days_to_resolve,
-                    tr("avg_rating"): s.average_rating,
-                }
-                for s in stats
-            ]
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+    show_agency_stats(stats)
 else:
     st.info(tr("no_cases"))

@@ -8,6 +8,7 @@ import streamlit as st
 
 from app import charts, data, ui
 from app.i18n import fmt_date, fmt_number, pick, t
+from complaints import overdue as overdue_rule
 
 OVERDUE_LIMIT = 200
 
@@ -33,7 +34,13 @@ with ui.guard("totals"):
     cols[4].metric(
         t("median_days"), fmt_number(row["median_days_to_resolve"], decimals=1), border=True
     )
-    st.caption(f"{t('as_of', date=fmt_date(row['last_received_at']))} · marts.fct_complaints")
+    st.caption(
+        t(
+            "overdue_scope_warehouse",
+            date=fmt_date(row["as_of_date"]),
+            rule=pick(overdue_rule.RULE_TH, overdue_rule.RULE_EN),
+        )
+    )
 
 names = {}
 with ui.guard("categories"):

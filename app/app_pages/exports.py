@@ -1,4 +1,6 @@
-"""Exports: every table as CSV and Excel (formula-safe) and the one-page executive brief PDF."""
+"""Exports: public tables as CSV and Excel (formula-safe, complaint points rounded or at the tambon
+centre), the staff-only tables and exact points for signed-in executives and admins, and the
+one-page executive brief PDF."""
 
 from __future__ import annotations
 
@@ -6,8 +8,9 @@ import datetime as dt
 
 import streamlit as st
 
-from app import data, kpi_view, ui
+from app import data, kpi_view, navigation, ui
 from app.i18n import fmt_date, fmt_number, lang, pick, t
+from app.staff.session import current_principal
 from reports import exports
 
 BRIEF_KPIS = [
@@ -41,46 +44,65 @@ if len(areas):
 st.markdown(t("export_area", name=f"**{name}**"))
 build = data.build_info(path)
 
-with ui.guard("tables"):
-    st.subheader(t("table"))
-    available = [key for key, spec in data.EXPORTS.items() if data.has(path, spec.table)]
+STAFF_ROLES = ("executive", "admin")
+
+
+def table_downloads(keys: list[str], exact: bool, prefix: str) -> None:
+    """Pick a table, preview it, download it as CSV or Excel (widget keys start with prefix)."""
+    available = [k for k in keys if data.has(path, data.EXPORTS[k].table)]
     if not available:
         ui.no_data(t("table"))
+        return
+    key = st.selectbox(
+        t("table"),
+        available,
+        format_func=lambda k: pick(data.EXPORTS[k].label_th, data.EXPORTS[k].label_en),
+        key=f"{prefix}table",
+    )
+    frame, truncated = data.export_table(path, key, code, exact=exact)
+    st.caption(f"{t('rows', n=fmt_number(len(frame)))} · {data.EXPORTS[key].table}")
+    if truncated:
+        st.warning(t("truncated", limit=fmt_number(data.MAX_ROWS)))
+    if frame.empty:
+        ui.no_data(pick(data.EXPORTS[key].label_th, data.EXPORTS[key].label_en))
+        return
+    st.dataframe(frame.head(PREVIEW_ROWS), hide_index=True, width="stretch", height=300)
+    stem = f"saraburi_{key}_{code}_{build.version}" + ("_staff" if exact else "")
+    cols = st.columns(2)
+    cols[0].download_button(
+        t("download_csv"),
+        data=lambda: exports.to_csv(frame),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        icon=":material/csv:",
+        on_click="ignore",
+        key=f"{prefix}csv",
+    )
+    cols[1].download_button(
+        t("download_xlsx"),
+        data=lambda: exports.to_excel(frame, key),
+        file_name=f"{stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table_view:",
+        on_click="ignore",
+        key=f"{prefix}xlsx",
+    )
+
+
+with ui.guard("tables"):
+    st.subheader(t("public_downloads"))
+    st.caption(t("public_downloads_note"))
+    table_downloads(data.export_keys(staff=False), exact=False, prefix="export_")
+
+with ui.guard("staff_tables"):
+    st.subheader(t("staff_downloads"))
+    principal = current_principal()
+    if principal is None or principal.role not in STAFF_ROLES:
+        st.info(t("staff_downloads_sign_in"), icon=":material/lock:")
+        navigation.link("staff")
     else:
-        key = st.selectbox(
-            t("table"),
-            available,
-            format_func=lambda k: pick(data.EXPORTS[k].label_th, data.EXPORTS[k].label_en),
-            key="export_table",
-        )
-        frame, truncated = data.export_table(path, key, code)
-        st.caption(f"{t('rows', n=fmt_number(len(frame)))} · {data.EXPORTS[key].table}")
-        if truncated:
-            st.warning(t("truncated", limit=fmt_number(data.MAX_ROWS)))
-        if frame.empty:
-            ui.no_data(pick(data.EXPORTS[key].label_th, data.EXPORTS[key].label_en))
-        else:
-            st.dataframe(frame.head(PREVIEW_ROWS), hide_index=True, width="stretch", height=300)
-            stem = f"saraburi_{key}_{code}_{build.version}"
-            cols = st.columns(2)
-            cols[0].download_button(
-                t("download_csv"),
-                data=lambda: exports.to_csv(frame),
-                file_name=f"{stem}.csv",
-                mime="text/csv",
-                icon=":material/csv:",
-                on_click="ignore",
-                key="download_csv",
-            )
-            cols[1].download_button(
-                t("download_xlsx"),
-                data=lambda: exports.to_excel(frame, key),
-                file_name=f"{stem}.xlsx",
-                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                icon=":material/table_view:",
-                on_click="ignore",
-                key="download_xlsx",
-            )
+        st.caption(t("staff_downloads_note", user=principal.username))
+        table_downloads(data.export_keys(staff=True), exact=True, prefix="staff_export_")
 
 
 def brief_bytes() -> bytes:

@@ -1,4 +1,5 @@
-"""Executives: cases past their SLA (they stay here until resolved); assign or comment."""
+"""Executives' workspace: every agency's results, and the overdue cases reported in this app (the
+one rule of ``complaints.overdue``, measured now) to assign or comment on."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from app.i18n import pick
-from app.staff.labels import tr
-from app.staff.render import field, fmt_time, show_timeline, status_name
+from app.staff.labels import bilingual_pick, tr
+from app.staff.render import field, fmt_time, show_agency_stats, show_timeline, status_name
 from app.staff.session import action, flash, require_staff, show_flash, store
-from complaints import views, workflow
+from complaints import overdue, views, workflow
 from operations.accounts import list_agencies
 from operations.auth import Principal
 from operations.clock import utc_now
@@ -23,6 +24,16 @@ if executive is None:
 now = utc_now()
 workflow.escalate_overdue(store(), now)
 rows = views.escalations(store(), executive, now)
+stats = views.agency_stats(store(), now)
+st.caption(tr("overdue_scope_store", rule=bilingual_pick(overdue.RULE_TH, overdue.RULE_EN)))
+cols = st.columns(3)
+cols[0].metric(tr("overdue"), f"{len(rows):,}", border=True)
+cols[1].metric(tr("open_cases"), f"{sum(s.open_cases for s in stats):,}", border=True)
+cols[2].metric(tr("cases"), f"{sum(s.cases for s in stats):,}", border=True)
+if stats:
+    st.subheader(tr("agency_stats"))
+    show_agency_stats(stats)
+st.subheader(tr("overdue_cases"))
 if not rows:
     st.success(tr("escalations_empty"))
     st.stop()

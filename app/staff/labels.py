@@ -96,7 +96,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "open_cases": ("ค้างอยู่", "Open"),
     "resolved": ("แก้ไขแล้ว", "Resolved"),
     "within_sla": ("แก้ไขทันกำหนด", "Resolved within SLA"),
-    "escalated_open": ("เกินกำหนด (รอผู้บริหาร)", "Escalated, open"),
+    "overdue_open": ("เกินกำหนด (ยังไม่ปิด)", "Overdue, open"),
     "median_days": ("มัธยฐานวันที่ใช้", "Median days"),
     "avg_rating": ("คะแนนเฉลี่ย", "Average rating"),
     # staff
@@ -112,7 +112,17 @@ LABELS: dict[str, tuple[str, str]] = {
         "Please replace the one-time password you were given",
     ),
     "signed_in_as": ("เข้าสู่ระบบเป็น {user} ({role})", "Signed in as {user} ({role})"),
-    "wrong_role": ("หน้านี้สำหรับ {roles} เท่านั้น", "This page is for {roles} only"),
+    "wrong_role": ("หน้านี้สำหรับ{roles}เท่านั้น", "This page is for {roles} only"),
+    "your_workspace": ("ไปที่พื้นที่งานของท่าน", "Go to your workspace"),
+    "your_workspace_is": (
+        "พื้นที่งานของท่านคือหน้า “{page}” ในเมนู",
+        "Your workspace is “{page}” in the menu",
+    ),
+    "account_title": ("บัญชีเจ้าหน้าที่", "Staff account"),
+    "account_intro": (
+        "เจ้าหน้าที่ ผู้บริหาร และผู้ดูแลระบบ เข้าสู่ระบบที่นี่ (ประชาชนไม่ต้องเข้าสู่ระบบ)",
+        "Officers, executives and administrators sign in here (citizens need no account)",
+    ),
     "queue_title": ("งานของหน่วยงาน", "My agency's queue"),
     "filter_status": ("สถานะ", "Status"),
     "min_age": ("ค้างอย่างน้อย (วัน)", "Open at least (days)"),
@@ -139,8 +149,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "merge_into": ("เรื่องหลัก #", "Main case #"),
     "reject": ("ไม่รับเรื่อง", "Reject"),
     "done": ("บันทึกแล้ว", "Saved"),
-    "escalations_title": ("เรื่องเกินกำหนด (ผู้บริหาร)", "Escalated cases (executives)"),
-    "escalations_empty": ("ไม่มีเรื่องเกินกำหนด", "No escalated cases"),
+    "escalations_title": ("พื้นที่งานผู้บริหาร", "Executive workspace"),
+    "escalations_empty": (
+        "ไม่มีเรื่องที่แจ้งผ่านแอปนี้เกินกำหนดในขณะนี้",
+        "No case reported in this app is overdue now",
+    ),
+    "overdue_cases": ("เรื่องเกินกำหนดที่แจ้งผ่านแอปนี้", "Overdue cases reported in this app"),
+    "overdue_scope_store": (
+        "นับเฉพาะเรื่องที่ประชาชนแจ้งผ่านแอปนี้ (ระบบรับเรื่อง) ณ ขณะนี้ · {rule} · เรื่องจากช่องทางอื่น "
+        "(Traffy Fondue, 1567, ศูนย์ดำรงธรรม) อยู่ในหน้าติดตามเรื่องร้องเรียน ซึ่งนับ ณ วันที่อ้างอิงของคลังข้อมูล",
+        "Counts only cases citizens reported in this app (the operational store), as of now · "
+        "{rule} · complaints from other channels (Traffy Fondue, 1567, Damrongdhama) are on the "
+        "complaints monitor, counted at the warehouse's as-of date",
+    ),
     "assign": ("มอบหมาย", "Assign"),
     "officer": ("เจ้าหน้าที่ (ไม่บังคับ)", "Officer (optional)"),
     "nobody": ("-", "-"),

@@ -11,7 +11,7 @@ import streamlit as st
 from app.i18n import fmt_date, lang
 from app.staff.labels import tr
 from complaints.status import STATUS_NAMES
-from complaints.views import TimelineEntry
+from complaints.views import AgencyStats, TimelineEntry
 from operations.clock import to_bangkok
 
 EVENT_NAMES: dict[str, tuple[str, str]] = {
@@ -75,3 +75,26 @@ def field(label: str, value: object) -> None:
     """``label: value`` with the value as plain text."""
     st.caption(label)
     st.text("–" if value is None or value == "" else str(value))
+
+
+def show_agency_stats(stats: Iterable[AgencyStats]) -> None:
+    """Cases, open, resolved (within SLA), overdue now, median days and rating per agency."""
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    tr("agency"): s.agency_name,
+                    tr("cases"): s.cases,
+                    tr("open_cases"): s.open_cases,
+                    tr("resolved"): s.resolved,
+                    tr("within_sla"): s.resolved_within_sla,
+                    tr("overdue_open"): s.overdue_open,
+                    tr("median_days"): s.median_days_to_resolve,
+                    tr("avg_rating"): s.average_rating,
+                }
+                for s in stats
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )

@@ -1,40 +1,42 @@
-"""The operational store as a Streamlit resource, the client key, and staff log-in.
+"""The operational store as a Streamlit resource, the client key, and staff sign-in.
 
-Log-in is a real password check (argon2 via :func:`operations.auth.authenticate`), rate-limited
-per client and per username; the session keeps only the user id, and every run re-reads the user so
-a deactivated account or a changed role takes effect at once. Roles are enforced again inside every
-service call, so a page that forgot a check still cannot act beyond the role.
+Sign-in is a real password check with backoff (:func:`operations.sessions.sign_in`); it opens a
+server-side session bound to the browser's ``HttpOnly`` session cookie (set by ``app/server.py``),
+so a reload or a new tab resumes it. Without the cookie (tests, plain HTTP) the session is bound to
+a secret kept in this tab's session state instead. Every run resumes the session from the store, so
+sign-out, expiry, a deactivated account or a changed password take effect at once; roles are
+enforced again inside every service call.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
 
 import streamlit as st
-from sqlalchemy import select
 
-from app.navigation import ROLES_KEY
+from app.navigation import ROLES_KEY, home_of, page_by_url, title_of
 from app.staff.labels import bilingual_pick, tr
 from bootstrap.setup import ensure_operational_store
-from operations import ratelimit
-from operations.auth import Principal, authenticate, principal_of
+from operations import sessions
+from operations.accounts import change_own_password, must_change_password
+from operations.auth import Principal
+from operations.clients import client_key as key_of_address
 from operations.clock import utc_now
 from operations.db import Store
 from operations.errors import OperationsError, ValidationFailed
-from operations.models import User
 from settings import load_settings
 
 log = logging.getLogger(__name__)
 
-USER_KEY = "ops_user_id"
-LOGIN_AT_KEY = "ops_login_at"
-CLIENT_KEY = "ops_client_key"
-SESSION_HOURS = 8
+TAB_SECRET_KEY = "ops_tab_secret"  # noqa: S105 (a session-state key)
+PRINCIPAL_KEY = "ops_principal"
+ROLE_NAMES = {
+    "officer": ("เจ้าหน้าที่", "officers"),
+    "executive": ("ผู้บริหาร", "executives"),
+    "admin": ("ผู้ดูแลระบบ", "administrators"),
+}
 
 
 @st.cache_resource(show_spinner=False)
@@ -49,17 +51,12 @@ def store() -> Store:
 
 
 def client_key() -> str:
-    """Who is asking, for rate limits: the client IP when known, else this browser session."""
-    ip = None
+    """Who is asking, for rate limits: the client's address (never this browser session)."""
     try:
-        ip = st.context.ip_address
-    except AttributeError:  # pragma: no cover - older Streamlit
-        ip = None
-    if isinstance(ip, str) and ip:
-        return "ip:" + hashlib.sha256(ip.encode()).hexdigest()[:32]
-    if CLIENT_KEY not in st.session_state:
-        st.session_state[CLIENT_KEY] = "session:" + uuid.uuid4().hex
-    return str(st.session_state[CLIENT_KEY])
+        address = st.context.ip_address
+    except Exception:  # no client context (bare script run)
+        address = None
+    return key_of_address(address if isinstance(address, str) else None)
 
 
 def show_error(error: OperationsError) -> None:
@@ -80,29 +77,34 @@ def action() -> Iterator[None]:
         show_error(error)
 
 
+def _secret() -> str:
+    """The browser's session cookie, or (without one) a secret for this tab only."""
+    try:
+        cookie = st.context.cookies.get(sessions.SESSION_COOKIE)
+    except Exception:  # no client context (bare script run)
+        cookie = None
+    if isinstance(cookie, str) and cookie:
+        return cookie
+    if TAB_SECRET_KEY not in st.session_state:
+        st.session_state[TAB_SECRET_KEY] = sessions.new_secret()
+    return str(st.session_state[TAB_SECRET_KEY])
+
+
 def current_principal() -> Principal | None:
-    user_id = st.session_state.get(USER_KEY)
-    login_at = st.session_state.get(LOGIN_AT_KEY)
-    if user_id is None or login_at is None:
-        return None
-    if utc_now() - login_at > timedelta(hours=SESSION_HOURS):
-        sign_out()
-        return None
-    with store().read() as session:
-        user = session.scalars(select(User).where(User.user_id == user_id)).first()
-        if user is None or not user.is_active:
-            sign_out()
-            return None
-        return principal_of(user)
+    """The signed-in staff member of this browser, resumed from the store on every run."""
+    principal = sessions.resume(store(), _secret(), utc_now())
+    st.session_state[PRINCIPAL_KEY] = principal
+    st.session_state[ROLES_KEY] = [principal.role] if principal else []
+    return principal
 
 
-def sign_out() -> None:
-    for key in (USER_KEY, LOGIN_AT_KEY):
-        st.session_state.pop(key, None)
+def sign_out(principal: Principal) -> None:
+    sessions.sign_out(store(), principal, utc_now())
+    st.session_state[PRINCIPAL_KEY] = None
     st.session_state[ROLES_KEY] = []
 
 
-def _login_form() -> None:
+def login_form() -> None:
     st.subheader(tr("login_title"))
     with st.form("ops_login", clear_on_submit=False):
         username = st.text_input(tr("username"), max_chars=60, key="ops_login_username")
@@ -112,52 +114,60 @@ def _login_form() -> None:
         submitted = st.form_submit_button(tr("sign_in"), type="primary")
     if not submitted:
         return
-    now = utc_now()
     try:
-        with store().write() as session:
-            ratelimit.hit(session, ratelimit.LOGIN, client_key(), now)
-            ratelimit.hit(session, ratelimit.LOGIN, "user:" + username.strip().lower(), now)
-        with store().read() as session:
-            principal = authenticate(session, username, password)
+        principal = sessions.sign_in(
+            store(), username, password, client_key(), _secret(), utc_now()
+        )
     except OperationsError as error:
-        log.info("staff sign-in refused")
         show_error(error)
         return
-    st.session_state[USER_KEY] = principal.user_id
-    st.session_state[LOGIN_AT_KEY] = now
     st.session_state[ROLES_KEY] = [principal.role]
     st.rerun()
 
 
-def _change_password_form(principal: Principal) -> None:
-    from operations.accounts import change_own_password, must_change_password
-
-    flagged = must_change_password(store(), principal)
-    if flagged:
-        st.warning(tr("change_password_now"))
-    with st.expander(tr("change_password"), expanded=flagged), st.form("ops_change_password"):
+def change_password_form(principal: Principal, expanded: bool) -> None:
+    with st.expander(tr("change_password"), expanded=expanded), st.form("ops_change_password"):
         current = st.text_input(tr("password"), type="password", key="ops_pw_current")
         new = st.text_input(tr("new_password"), type="password", key="ops_pw_new")
-        if st.form_submit_button(tr("change_password")):
+        if st.form_submit_button(
+            tr("change_password"), type="primary" if expanded else "secondary"
+        ):
             with action():
                 change_own_password(store(), principal, current, new, utc_now())
-                st.success(tr("done"))
+                flash(tr("done"))
+                st.rerun()
+
+
+def account_sidebar(principal: Principal) -> None:
+    with st.sidebar:
+        st.caption(tr("signed_in_as", user=principal.username, role=role_name(principal.role)))
+        if st.button(tr("sign_out"), key="ops_sign_out"):
+            sign_out(principal)
+            st.rerun()
+
+
+def role_name(role: str) -> str:
+    th, en = ROLE_NAMES.get(role, (role, role))
+    return bilingual_pick(th, en)
 
 
 def require_staff(*roles: str) -> Principal | None:
-    """The signed-in principal when it has one of ``roles``; otherwise show log-in or a notice."""
+    """The signed-in principal when it has one of ``roles``; otherwise the sign-in form, the
+    one-time password change, or a notice pointing to the person's own workspace."""
     principal = current_principal()
     if principal is None:
-        _login_form()
+        login_form()
         return None
-    with st.sidebar:
-        st.caption(tr("signed_in_as", user=principal.username, role=principal.role))
-        if st.button(tr("sign_out"), key="ops_sign_out"):
-            sign_out()
-            st.rerun()
-        _change_password_form(principal)
+    account_sidebar(principal)
+    if must_change_password(store(), principal):
+        st.warning(tr("change_password_now"), icon=":material/password:")
+        change_password_form(principal, expanded=True)
+        return None
     if principal.role not in roles:
-        st.warning(tr("wrong_role", roles=", ".join(roles)))
+        st.warning(tr("wrong_role", roles=", ".join(role_name(r) for r in roles)))
+        home = home_of(principal.role)
+        if home is not None:
+            st.info(tr("your_workspace_is", page=title_of(page_by_url(home))))
         return None
     return principal
 

@@ -126,6 +126,8 @@ def _areas(with_boundaries: bool) -> pd.DataFrame:
         json.dumps(g) if (g is not None and with_boundaries) else None for g in geometry
     ]
     frame["has_boundary"] = frame["boundary_geojson"].notna()
+    frame["centroid_latitude"] = [14.5 if g is not None else None for g in geometry]
+    frame["centroid_longitude"] = [100.9 if g is not None else None for g in geometry]
     return frame[
         [
             "area_code",
@@ -138,6 +140,8 @@ def _areas(with_boundaries: bool) -> pd.DataFrame:
             "name_en",
             "has_boundary",
             "boundary_geojson",
+            "centroid_latitude",
+            "centroid_longitude",
         ]
     ]
 
@@ -232,9 +236,9 @@ def _facts(areas: pd.DataFrame, rng: np.random.Generator) -> dict[str, pd.DataFr
                 sla_days=sla,
                 due_at=due,
                 is_open=is_open,
-                is_overdue=(due < AS_OF)
-                if is_open
-                else (resolved > due),  # as dbt: late either way
+                is_overdue=is_open and due < AS_OF,  # as dbt: open and past due at the as-of date
+                is_resolved_late=not is_open and resolved > due,
+                as_of_date=AS_OF.date(),
                 days_to_resolve=(
                     (resolved - received).total_seconds() / 86400 if resolved else None
                 ),

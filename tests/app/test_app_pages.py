@@ -16,7 +16,7 @@ from app.navigation import PAGES
 
 # The warehouse pages of this app; citizen_/officer_/admin_ pages (the operational store) have
 # their own tests.
-OPERATIONS = ("app_pages/citizen_", "app_pages/officer_", "app_pages/admin_")
+OPERATIONS = ("app_pages/citizen_", "app_pages/officer_", "app_pages/admin_", "app_pages/staff_")
 APP_PAGES = [
     page.url_path
     for pages in PAGES.values()

@@ -1,5 +1,5 @@
 """Fixtures of the operational tests: a migrated, seeded SQLite store per test (copied from a
-template made once per session), demo users with their one-time passwords, and a fixed clock."""
+template made once per session), demo users who replaced their one-time passwords, a fixed clock."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from ops_helpers import principal
+from ops_helpers import demo_users_ready, principal
 
-from bootstrap.setup import create_demo_users
 from operations.auth import Principal
 from operations.db import Store
 
@@ -24,9 +23,9 @@ class Template:
 
 @pytest.fixture(scope="session")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
+    """Demo users who have already replaced their one-time passwords (as they must first)."""
     path = tmp_path_factory.mktemp("ops-template") / "operational.sqlite"
-    passwords = create_demo_users(f"sqlite:///{path}")
-    Store(f"sqlite:///{path}").engine.dispose()
+    passwords = demo_users_ready(f"sqlite:///{path}")
     return Template(path, passwords)
 
 

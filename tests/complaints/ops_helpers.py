@@ -16,6 +16,26 @@ from operations.models import User
 T0 = datetime(2025, 1, 6, 2, 0)  # a Monday, 09:00 in Bangkok
 
 
+def demo_users_ready(url: str) -> dict[str, str]:
+    """The demo users of a new store, each having replaced the one-time password (as they must
+    first); returns username -> current password."""
+    from bootstrap.setup import create_demo_users
+    from operations.accounts import change_own_password
+
+    one_time = create_demo_users(url)
+    store = Store(url)
+    passwords = {}
+    try:
+        for username, password in one_time.items():
+            passwords[username] = f"{password}-changed"
+            change_own_password(
+                store, principal(store, username), password, passwords[username], T0
+            )
+    finally:
+        store.dispose()
+    return passwords
+
+
 def principal(store: Store, username: str) -> Principal:
     with store.read() as session:
         user = session.scalars(select(User).where(User.username == username)).one()

@@ -1,6 +1,6 @@
 """End to end in Chromium: a citizen reports, the demo officer resolves, the citizen sees it.
 
-Runs ``streamlit run app/streamlit_app.py`` on a free localhost port against a fresh operational
+Runs ``streamlit run app/server.py`` on a free localhost port against a fresh operational
 store (demo users with their one-time passwords) and an empty warehouse. Screenshots go to
 ``test-artifacts/operations/``.
 """
@@ -68,6 +68,12 @@ def test_citizen_reports_officer_resolves_citizen_sees_result(
             officer.get_by_label("ชื่อผู้ใช้").fill("demo_officer")
             officer.get_by_label("รหัสผ่าน").fill(passwords["demo_officer"])
             officer.get_by_role("button", name="เข้าสู่ระบบ").click()
+            # the one-time password is replaced before anything else
+            new_password = officer.get_by_label("รหัสผ่านใหม่ (อย่างน้อย 12 ตัว)")
+            expect(new_password).to_be_visible(timeout=30_000)
+            officer.get_by_label("รหัสผ่าน", exact=True).fill(passwords["demo_officer"])
+            new_password.fill("a-new-long-password")
+            officer.get_by_role("button", name="เปลี่ยนรหัสผ่าน").click()
             accept = officer.get_by_role("button", name="รับเรื่อง", exact=True)
             expect(accept).to_be_visible(timeout=30_000)
             accept.click()

@@ -177,7 +177,7 @@ def test_other_agency_officer_sees_nothing(store: Store, passwords: dict[str, st
 def test_escalations_page_for_executives_only(store: Store, passwords: dict[str, str]) -> None:
     submit(store, at=utc_now() - timedelta(days=30))  # long past its 15-day SLA
     at = login(page("officer_escalations").run(), "demo_officer", passwords["demo_officer"])
-    assert "สำหรับ executive เท่านั้น" in shown(at)
+    assert "สำหรับผู้บริหารเท่านั้น" in shown(at)
     at = login(page("officer_escalations").run(), "demo_executive", passwords["demo_executive"])
     assert not at.exception
     text = shown(at)
@@ -188,7 +188,7 @@ def test_admin_page_creates_a_user_with_a_one_time_password(
     store: Store, passwords: dict[str, str]
 ) -> None:
     at = login(page("admin_users").run(), "demo_executive", passwords["demo_executive"])
-    assert "สำหรับ admin เท่านั้น" in shown(at)
+    assert "สำหรับผู้ดูแลระบบเท่านั้น" in shown(at)
     at = login(page("admin_users").run(), "demo_admin", passwords["demo_admin"])
     assert not at.exception
     at.text_input(key="admin_new_username").input("officer_pwa")

@@ -209,16 +209,18 @@ def test_audit_log_is_append_only_in_the_database(store: Store) -> None:
 
 
 def test_staff_change_their_own_password(
-    store: Store, officer: Principal, passwords: dict[str, str]
+    store: Store, officer: Principal, admin_user: Principal
 ) -> None:
-    from operations.accounts import change_own_password, must_change_password
+    from operations.accounts import change_own_password, must_change_password, reset_password
 
+    # GIVEN an admin reset the officer's password to a one-time one
+    one_time = reset_password(store, admin_user, int(officer.user_id or 0), T0)
     assert must_change_password(store, officer)
     with pytest.raises(AuthenticationFailed):
         change_own_password(store, officer, "wrong", "a-new-long-password", T0)
     with pytest.raises(PermissionDenied):
-        change_own_password(store, officer, passwords["demo_officer"], "short", T0)
-    change_own_password(store, officer, passwords["demo_officer"], "a-new-long-password", T0)
+        change_own_password(store, officer, one_time, "short", T0)
+    change_own_password(store, officer, one_time, "a-new-long-password", T0)
     assert not must_change_password(store, officer)
     with store.read() as session:
         assert (

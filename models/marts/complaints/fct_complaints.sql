@@ -171,12 +171,14 @@ final as (
 
         -- booleans
         not with_sla.is_closed as is_open,
-        coalesce(
-            (not with_sla.is_closed and with_sla.due_at < with_sla.as_of_end_at)
-            or (with_sla.status = 'resolved' and with_sla.closed_at > with_sla.due_at),
-            false
-        ) as is_overdue,
+        -- the one rule of complaints.overdue: still open and past due at the as-of date
+        coalesce(not with_sla.is_closed and with_sla.due_at < with_sla.as_of_end_at, false) as is_overdue,
+        coalesce(with_sla.status = 'resolved' and with_sla.closed_at > with_sla.due_at, false)
+            as is_resolved_late,
         with_sla.is_gps_consistent_with_text,
+
+        -- dates
+        with_sla.as_of_date,
 
         -- timestamps
         with_sla.received_at,
